@@ -1,0 +1,11 @@
+"""The Celery app. Tasks are enqueued after commit: `task.delay_on_commit(pk)`."""
+
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cities4cities.settings")
+
+app = Celery("cities4cities", task_cls="celery.contrib.django.task:DjangoTask")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()

@@ -1,0 +1,60 @@
+"""Idempotent loading of the demo data: running it twice adds nothing twice."""
+
+from decimal import Decimal
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from accounts.models import User
+from cities4cities.demo.municipalities import ADMIN_EMAIL, DEMO_PASSWORD, MUNICIPALITIES
+from municipalities.models import Membership, Municipality
+
+
+def _user(email: str, first_name: str, last_name: str, language: str, **extra) -> User:
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={"first_name": first_name, "last_name": last_name, "language": language, **extra},
+    )
+    if created:
+        user.set_password(DEMO_PASSWORD)
+        user.save(update_fields=["password"])
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user
+
+
+def _municipality(data: dict, admin: User) -> Municipality:
+    fields = {
+        "country": data["country"],
+        "region": data["region"],
+        "latitude": Decimal(data["latitude"]),
+        "longitude": Decimal(data["longitude"]),
+        "population": data["population"],
+        "website": data["website"],
+        "languages": data["languages"],
+        "status": data.get("status", Municipality.Status.VERIFIED),
+    }
+    fields.update({f"name_{code}": name for code, name in data["names"].items()})
+    fields.update({f"description_{code}": text for code, text in data["descriptions"].items()})
+    if fields["status"] == Municipality.Status.VERIFIED:
+        fields.update(status_changed_by=admin, status_changed_at=timezone.now())
+    municipality, _created = Municipality.objects.get_or_create(slug=data["slug"], defaults=fields)
+    return municipality
+
+
+@transaction.atomic
+def seed_demo() -> list[tuple[str, str]]:
+    """Create the demo set; return (email, role description) of every demo login."""
+    admin = _user(ADMIN_EMAIL, "Platform", "Admin", "en", is_staff=True, is_superuser=True)
+    logins = [(ADMIN_EMAIL, "platform admin")]
+    for data in MUNICIPALITIES:
+        municipality = _municipality(data, admin)
+        for email, first_name, last_name, language, role in data["officials"]:
+            user = _user(email, first_name, last_name, language)
+            Membership.objects.get_or_create(
+                user=user, municipality=municipality, defaults={"role": role}
+            )
+            logins.append((email, f"{role}, {data['names']['en']}"))
+    return logins

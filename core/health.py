@@ -1,0 +1,47 @@
+"""Health checks of the services the platform depends on."""
+
+import redis
+from django.conf import settings
+from django.db import connection
+
+from cities4cities.celery import app as celery_app
+
+OK = "ok"
+UNAVAILABLE = "unavailable"
+
+
+def check_database() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except Exception:
+        return UNAVAILABLE
+    return OK
+
+
+def check_redis() -> str:
+    client = redis.Redis.from_url(settings.REDIS_URL, socket_connect_timeout=1, socket_timeout=1)
+    try:
+        client.ping()
+    except redis.RedisError:
+        return UNAVAILABLE
+    finally:
+        client.close()
+    return OK
+
+
+def check_worker() -> str:
+    """Whether at least one Celery worker answers a ping (informational only)."""
+    try:
+        replies = celery_app.control.ping(timeout=0.5)
+    except Exception:
+        return UNAVAILABLE
+    return OK if replies else UNAVAILABLE
+
+
+def platform_health() -> tuple[bool, dict[str, str]]:
+    """(healthy, per-service status). Healthy means database and Redis answer."""
+    status = {"database": check_database(), "redis": check_redis()}
+    status["worker"] = check_worker() if status["redis"] == OK else UNAVAILABLE
+    healthy = status["database"] == OK and status["redis"] == OK
+    return healthy, status

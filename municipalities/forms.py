@@ -1,0 +1,88 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from municipalities.languages import WORKING_LANGUAGE_CHOICES
+from municipalities.models import Invitation, JoinRequest, Membership, Municipality
+
+LANGUAGE_NAMES = dict(settings.LANGUAGES)
+
+
+def _localized(field: str) -> list[str]:
+    return [build_localized_fieldname(field, code) for code in LANGUAGE_NAMES]
+
+
+class MunicipalityForm(forms.ModelForm):
+    website = forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+    languages = forms.MultipleChoiceField(
+        label=_("Working languages"),
+        choices=WORKING_LANGUAGE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The languages your officials work in."),
+    )
+
+    class Meta:
+        model = Municipality
+        fields = [
+            *_localized("name"),
+            "country",
+            "region",
+            "population",
+            "website",
+            "latitude",
+            "longitude",
+            "languages",
+            *_localized("description"),
+        ]
+        widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in _localized("description")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for code, language in LANGUAGE_NAMES.items():
+            name_field = self.fields[build_localized_fieldname("name", code)]
+            name_field.label = _("Name in %(language)s") % {"language": language}
+            description_field = self.fields[build_localized_fieldname("description", code)]
+            description_field.label = _("Description in %(language)s") % {"language": language}
+            description_field.required = False
+        self.fields["name_en"].required = True
+        self.fields["name_en"].help_text = _(
+            "As the city is known internationally, in Latin script, e.g. Kamianets-Podilskyi."
+        )
+        for code in LANGUAGE_NAMES:
+            if code != "en":
+                self.fields[build_localized_fieldname("name", code)].required = False
+        self.fields["latitude"].help_text = _("Decimal degrees, e.g. 48.678.")
+        self.fields["longitude"].help_text = _("Decimal degrees, e.g. 26.585.")
+
+
+class JoinRequestForm(forms.ModelForm):
+    class Meta:
+        model = JoinRequest
+        fields = ["message"]
+        labels = {"message": _("Message to the managers (optional)")}
+        widgets = {"message": forms.Textarea(attrs={"rows": 3})}
+
+
+class InvitationForm(forms.ModelForm):
+    class Meta:
+        model = Invitation
+        fields = ["email", "role"]
+        labels = {"email": _("Colleague's email address")}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["role"].initial = Membership.Role.OFFICIAL
+
+    def validate_unique(self) -> None:
+        # Renewing an open invitation is the service's job, not a form error.
+        pass
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name"), required=False, max_length=100)
+    country = forms.ChoiceField(label=_("Country"), required=False)
+
+    def __init__(self, *args, countries: list[tuple[str, str]], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = [("", _("All countries")), *countries]

@@ -1,0 +1,208 @@
+"""Everything that changes municipalities, memberships, join requests and invitations.
+
+Each function is one transaction and checks the permissions it relies on, so views, admin
+actions and commands can all call it.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from core.emails import send_email_to_users
+from municipalities.models import (
+    INVITATION_VALIDITY,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Municipality,
+)
+from municipalities.selectors import is_manager_of, managers_of, membership_of
+
+
+def _unique_slug(name: str) -> str:
+    base = slugify(name)[:150] or "municipality"
+    slug, suffix = base, 2
+    while Municipality.objects.filter(slug=slug).exists():
+        slug, suffix = f"{base}-{suffix}", suffix + 1
+    return slug
+
+
+@transaction.atomic
+def municipality_register(*, user: User, **fields) -> Municipality:
+    """A user registers a new municipality; they become its first manager, pending review."""
+    municipality = Municipality(registered_by=user, **fields)
+    municipality.slug = _unique_slug(municipality.name_en or municipality.name)
+    municipality.full_clean()
+    municipality.save()
+    Membership.objects.create(user=user, municipality=municipality, role=Membership.Role.MANAGER)
+    return municipality
+
+
+@transaction.atomic
+def municipality_update(*, user: User, municipality: Municipality, **fields) -> Municipality:
+    if not is_manager_of(user, municipality):
+        raise PermissionDenied
+    for name, value in fields.items():
+        setattr(municipality, name, value)
+    municipality.full_clean(exclude=["slug"])
+    municipality.save()
+    return municipality
+
+
+def _decide(municipality: Municipality, admin: User, status: str, reason: str = "") -> None:
+    if not admin.is_staff:
+        raise PermissionDenied
+    municipality.status = status
+    municipality.status_changed_at = timezone.now()
+    municipality.status_changed_by = admin
+    municipality.rejection_reason = reason
+    municipality.save(
+        update_fields=[
+            "status",
+            "status_changed_at",
+            "status_changed_by",
+            "rejection_reason",
+            "updated_at",
+        ]
+    )
+    managers = list(managers_of(municipality))
+    template = f"municipality_{status}"
+    transaction.on_commit(
+        lambda: send_email_to_users(managers, template, {"municipality": municipality}),
+        robust=True,
+    )
+
+
+@transaction.atomic
+def municipality_verify(*, admin: User, municipality: Municipality) -> None:
+    _decide(municipality, admin, Municipality.Status.VERIFIED)
+
+
+@transaction.atomic
+def municipality_reject(*, admin: User, municipality: Municipality, reason: str) -> None:
+    if not reason.strip():
+        raise ValidationError({"reason": _("Please give the municipality a reason.")})
+    _decide(municipality, admin, Municipality.Status.REJECTED, reason.strip())
+
+
+@transaction.atomic
+def join_request_create(
+    *, user: User, municipality: Municipality, message: str = ""
+) -> JoinRequest:
+    if membership_of(user, municipality) is not None:
+        raise ValidationError(_("You are already a member of this municipality."))
+    if municipality.status == Municipality.Status.REJECTED:
+        raise ValidationError(_("This municipality cannot be joined."))
+    try:
+        with transaction.atomic():
+            join_request = JoinRequest.objects.create(
+                user=user, municipality=municipality, message=message
+            )
+    except IntegrityError:
+        raise ValidationError(_("Your request to join is already waiting for a manager.")) from None
+    managers = list(managers_of(municipality))
+    transaction.on_commit(
+        lambda: send_email_to_users(
+            managers, "join_request_created", {"join_request": join_request}
+        ),
+        robust=True,
+    )
+    return join_request
+
+
+def _decide_join_request(manager: User, join_request: JoinRequest, status: str) -> None:
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if not is_manager_of(manager, join_request.municipality):
+        raise PermissionDenied
+    if join_request.status != JoinRequest.Status.PENDING:
+        raise ValidationError(_("This request has already been decided."))
+    join_request.status = status
+    join_request.decided_by = manager
+    join_request.decided_at = timezone.now()
+    join_request.save(update_fields=["status", "decided_by", "decided_at"])
+    if status == JoinRequest.Status.APPROVED:
+        Membership.objects.get_or_create(
+            user=join_request.user, municipality=join_request.municipality
+        )
+    transaction.on_commit(
+        lambda: send_email_to_users(
+            [join_request.user], f"join_request_{status}", {"join_request": join_request}
+        ),
+        robust=True,
+    )
+
+
+@transaction.atomic
+def join_request_approve(*, manager: User, join_request: JoinRequest) -> None:
+    _decide_join_request(manager, join_request, JoinRequest.Status.APPROVED)
+
+
+@transaction.atomic
+def join_request_decline(*, manager: User, join_request: JoinRequest) -> None:
+    _decide_join_request(manager, join_request, JoinRequest.Status.DECLINED)
+
+
+@transaction.atomic
+def invitation_send(
+    *, manager: User, municipality: Municipality, email: str, role: str = Membership.Role.OFFICIAL
+) -> Invitation:
+    """Invite a colleague by email; inviting the same address again renews the invitation."""
+    if not is_manager_of(manager, municipality):
+        raise PermissionDenied
+    email = email.strip().lower()
+    if municipality.memberships.filter(user__email__iexact=email).exists():
+        raise ValidationError({"email": _("This person is already a member.")})
+    invitation = Invitation.objects.filter(
+        municipality=municipality, email=email, accepted_at__isnull=True
+    ).first() or Invitation(municipality=municipality, email=email)
+    invitation.role = role
+    invitation.invited_by = manager
+    invitation.token = Invitation._meta.get_field("token").default()
+    invitation.expires_at = timezone.now() + INVITATION_VALIDITY
+    invitation.full_clean()
+    invitation.save()
+    transaction.on_commit(lambda: _send_invitation(invitation), robust=True)
+    return invitation
+
+
+def _send_invitation(invitation: Invitation) -> None:
+    # The invitee may have no account yet: write in the inviting manager's language.
+    language = invitation.invited_by.language if invitation.invited_by else "en"
+    recipient = User(email=invitation.email, language=language)
+    send_email_to_users([recipient], "invitation", {"invitation": invitation})
+
+
+@transaction.atomic
+def invitation_accept(*, user: User, token: str) -> Membership:
+    invitation = (
+        Invitation.objects.select_for_update()
+        .select_related("municipality")
+        .filter(token=token)
+        .first()
+    )
+    if invitation is None or not invitation.is_open:
+        raise ValidationError(_("This invitation is no longer valid. Ask for a new one."))
+    if (
+        user.email.lower() != invitation.email
+        and not user.emailaddress_set.filter(email__iexact=invitation.email, verified=True).exists()
+    ):
+        raise ValidationError(
+            _("This invitation was sent to %(email)s. Log in with that address to accept it.")
+            % {"email": invitation.email}
+        )
+    invitation.accepted_by = user
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_by", "accepted_at"])
+    membership, created = Membership.objects.get_or_create(
+        user=user, municipality=invitation.municipality, defaults={"role": invitation.role}
+    )
+    if not created and invitation.role == Membership.Role.MANAGER and not membership.is_manager:
+        membership.role = Membership.Role.MANAGER
+        membership.save(update_fields=["role"])
+    JoinRequest.objects.filter(
+        user=user, municipality=invitation.municipality, status=JoinRequest.Status.PENDING
+    ).update(status=JoinRequest.Status.APPROVED, decided_at=timezone.now())
+    return membership

@@ -1,0 +1,21 @@
+from municipalities.views.dashboard import dashboard
+from municipalities.views.directory import detail, directory
+from municipalities.views.membership import (
+    invitation_accept,
+    join,
+    join_request_decide,
+    members,
+)
+from municipalities.views.registration import edit, register
+
+__all__ = [
+    "dashboard",
+    "detail",
+    "directory",
+    "edit",
+    "invitation_accept",
+    "join",
+    "join_request_decide",
+    "members",
+    "register",
+]

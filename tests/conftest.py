@@ -1,0 +1,96 @@
+"""Personas shared by every test: a municipality's manager and official, an outsider, staff."""
+
+import pytest
+import redis
+from django.conf import settings
+from django.test import Client
+
+from municipalities.models import Membership, Municipality
+from tests.factories import MembershipFactory, MunicipalityFactory, StaffFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache(db):
+    """Rate limits and cached pages must not leak between tests (Celery's keys are left alone)."""
+    client = redis.Redis.from_url(settings.REDIS_URL)
+    prefix = settings.CACHES["default"]["KEY_PREFIX"]
+    for key in client.scan_iter(f"{prefix}:*"):
+        client.delete(key)
+    client.close()
+
+
+@pytest.fixture
+def municipality() -> Municipality:
+    return MunicipalityFactory(
+        name_en="Kamianets-Podilskyi",
+        name_uk="Кам'янець-Подільський",
+        slug="kamianets-podilskyi",
+        country="UA",
+        languages=["uk", "en"],
+    )
+
+
+@pytest.fixture
+def other_municipality() -> Municipality:
+    return MunicipalityFactory(name_en="Esslingen am Neckar", slug="esslingen", country="DE")
+
+
+@pytest.fixture
+def pending_municipality() -> Municipality:
+    return MunicipalityFactory(
+        name_en="Tauragė", slug="taurage", country="LT", status=Municipality.Status.PENDING
+    )
+
+
+@pytest.fixture
+def manager(municipality):
+    return MembershipFactory(
+        municipality=municipality, role=Membership.Role.MANAGER, user__language="uk"
+    ).user
+
+
+@pytest.fixture
+def official(municipality):
+    return MembershipFactory(municipality=municipality, role=Membership.Role.OFFICIAL).user
+
+
+@pytest.fixture
+def outsider(other_municipality):
+    """A manager, but of another municipality."""
+    return MembershipFactory(municipality=other_municipality, role=Membership.Role.MANAGER).user
+
+
+@pytest.fixture
+def staff():
+    return StaffFactory(email="admin@example.org")
+
+
+def _logged_in(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def manager_client(manager) -> Client:
+    return _logged_in(manager)
+
+
+@pytest.fixture
+def official_client(official) -> Client:
+    return _logged_in(official)
+
+
+@pytest.fixture
+def outsider_client(outsider) -> Client:
+    return _logged_in(outsider)
+
+
+@pytest.fixture
+def staff_client(staff) -> Client:
+    return _logged_in(staff)
+
+
+@pytest.fixture
+def new_user():
+    return UserFactory()

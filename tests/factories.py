@@ -1,0 +1,82 @@
+"""factory_boy factories for the platform's models."""
+
+import factory
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+
+from accounts.models import User
+from municipalities.models import Invitation, JoinRequest, Membership, Municipality
+
+PASSWORD = "a-Long-test-password-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"official{n}@example.org")
+    first_name = factory.Faker("first_name")
+    last_name = factory.Faker("last_name")
+    language = "en"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def verified_email(self, create: bool, extracted: bool | None, **kwargs) -> None:
+        """Users have a verified primary email unless created with verified_email=False."""
+        self.save()
+        if create and extracted is not False:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
+
+
+class StaffFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+    @factory.post_generation
+    def two_factor(self, create: bool, extracted: bool | None, **kwargs) -> None:
+        """Staff have TOTP set up, as the admin requires, unless two_factor=False."""
+        if create and extracted is not False:
+            Authenticator.objects.create(
+                user=self, type=Authenticator.Type.TOTP, data={"secret": "unused-in-tests"}
+            )
+
+
+class MunicipalityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Municipality
+
+    name_en = factory.Sequence(lambda n: f"Town {n}")
+    slug = factory.Sequence(lambda n: f"town-{n}")
+    country = "DE"
+    region = "Bavaria"
+    population = 50000
+    languages = factory.LazyFunction(lambda: ["de", "en"])
+    status = Municipality.Status.VERIFIED
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    role = Membership.Role.OFFICIAL
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    user = factory.SubFactory(UserFactory)
+    municipality = factory.SubFactory(MunicipalityFactory)
+    message = "I run the fire brigade's logistics."
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    email = factory.Sequence(lambda n: f"colleague{n}@example.org")
+    invited_by = factory.SubFactory(UserFactory)
