@@ -2,6 +2,8 @@ from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 from django.utils import translation
 
+from accounts.language import apply_language_chosen_before_login
+
 
 class AccountAdapter(DefaultAccountAdapter):
     """Keeps the user's language: recorded at sign-up, restored at login."""
@@ -11,6 +13,7 @@ class AccountAdapter(DefaultAccountAdapter):
         return super().save_user(request, user, form, commit=commit)
 
     def get_login_redirect_url(self, request):
+        apply_language_chosen_before_login(request)
         user = request.user
         with translation.override(user.language):
             default = reverse("dashboard")

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
@@ -6,7 +5,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from accounts.services import user_set_language
+from accounts.language import remember_language_choice
 from core.health import platform_health
 
 
@@ -24,11 +23,9 @@ def health(request: HttpRequest) -> JsonResponse:
 
 @require_POST
 def set_language(request: HttpRequest) -> HttpResponse:
-    """Django's language switch, remembered on the account of a logged-in user."""
+    """Django's language switch, remembered on the account (after login, if need be)."""
     response = django_set_language(request)
-    language = request.POST.get("language", "")
-    if request.user.is_authenticated and response.cookies.get(settings.LANGUAGE_COOKIE_NAME):
-        user_set_language(user=request.user, language=language)
+    remember_language_choice(request, request.POST.get("language", ""))
     return response
 
 

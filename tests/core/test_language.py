@@ -2,6 +2,8 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
+from tests.factories import PASSWORD
+
 pytestmark = pytest.mark.django_db
 
 
@@ -45,3 +47,18 @@ def test_error_pages_are_translated(client, language):
     response = client.get(f"/{language}/no-such-page/")
     assert response.status_code == 404
     assert expected in response.content.decode()
+
+
+def test_a_language_picked_before_logging_in_becomes_the_accounts(client, official):
+    client.post("/i18n/setlang/", {"language": "fr", "next": "/en/accounts/login/"})
+    response = client.post("/fr/accounts/login/", {"login": official.email, "password": PASSWORD})
+    assert response.url == "/fr/dashboard/"
+    official.refresh_from_db()
+    assert official.language == "fr"
+
+
+def test_without_a_new_choice_login_lands_in_the_accounts_language(client, official):
+    official.language = "pl"
+    official.save()
+    response = client.post("/en/accounts/login/", {"login": official.email, "password": PASSWORD})
+    assert response.url == "/pl/dashboard/"

@@ -1,0 +1,77 @@
+"""Headless Chromium for the end-to-end tests, driven by Playwright's sync API.
+
+We use Debian's Chromium: Playwright's own browser builds cannot be downloaded here.
+"""
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+SCREENSHOT_DIR = Path("/tmp")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        reason = f"Browser tests need Chromium at {CHROMIUM}; it is not installed."
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail(f"{reason} REQUIRE_BROWSER=1 is set, so this is an error.")
+        pytest.skip(reason)
+
+    # The sync API keeps an asyncio loop marked as running in this thread for as long as
+    # Playwright is started, so every ORM call in the test thread (the test's own queries, the
+    # database flush after it) would raise SynchronousOnlyOperation. The live server answers
+    # from another thread, which this does not affect.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """A fresh browser context per test: no cookies or language carried over."""
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "rep_call", None)
+    if report is not None and report.failed:
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+        path = SCREENSHOT_DIR / f"c4c-{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        print(f"Screenshot of the failing page ({page.url}): {path}")
+    context.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Let the `page` fixture know whether the test itself failed."""
+    report = yield
+    if report.when == "call":
+        item.rep_call = report  # type: ignore[attr-defined]
+    return report
