@@ -8,6 +8,7 @@ _BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "locmem": "django.core.mail.backends.locmem.EmailBackend",
     "dummy": "django.core.mail.backends.dummy.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
     "smtps": "django.core.mail.backends.smtp.EmailBackend",
     "submission": "django.core.mail.backends.smtp.EmailBackend",
@@ -15,13 +16,16 @@ _BACKENDS = {
 
 
 def parse_email_url(url: str) -> dict[str, object]:
-    """Turn `smtp://user:password@host:587?tls=true` into EMAIL_* settings."""
+    """Turn `smtp://user:password@host:587?tls=true` (or console:, file:///dir) into settings."""
     parts = urlsplit(url)
     scheme = parts.scheme
     if scheme not in _BACKENDS:
         known = ", ".join(sorted(_BACKENDS))
         raise ImproperlyConfigured(f"EMAIL_URL scheme {scheme!r} is not one of: {known}.")
     settings: dict[str, object] = {"EMAIL_BACKEND": _BACKENDS[scheme]}
+    if scheme == "file":
+        settings["EMAIL_FILE_PATH"] = unquote(parts.path)
+        return settings
     if not scheme.startswith(("smtp", "submission")):
         return settings
     query = {key: values[-1].lower() for key, values in parse_qs(parts.query).items()}

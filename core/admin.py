@@ -1,6 +1,11 @@
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from core.emails import requeue_failed_emails
+from core.models import OutgoingEmail
 
 
 @admin.register(LogEntry)
@@ -21,3 +26,23 @@ class LogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(admin.ModelAdmin):
+    """What the platform sent, and what failed (with the error), for admins to follow up."""
+
+    list_display = ["created_at", "to", "subject", "language", "status", "attempts", "sent_at"]
+    list_filter = ["status", "language"]
+    search_fields = ["to", "subject", "key"]
+    date_hierarchy = "created_at"
+    readonly_fields = [field.name for field in OutgoingEmail._meta.fields]
+    actions = ["requeue"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    @admin.action(description=_("Queue the selected failed emails again"))
+    def requeue(self, request: HttpRequest, queryset: QuerySet[OutgoingEmail]) -> None:
+        count = requeue_failed_emails(queryset.values_list("pk", flat=True))
+        self.message_user(request, _("%(count)d emails queued again.") % {"count": count})

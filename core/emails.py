@@ -1,27 +1,17 @@
-"""Emails rendered from subject/text/html template triplets in the recipient's language."""
+"""Emails rendered from subject/text/html templates in the recipient's language and queued in
+the outbox: one row per recipient, delivered by a Celery task after commit."""
 
 from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
 from django.template import Context, engines
 from django.template.loader import render_to_string
 from django.utils import translation
 
-
-def render_email(template: str, context: dict[str, Any], language: str) -> EmailMultiAlternatives:
-    """Render `emails/<template>_subject.txt`, `_body.txt` and `_body.html`."""
-    context = {"site_url": settings.SITE_URL, **context}
-    with translation.override(language):
-        subject = _render_plain(f"emails/{template}_subject.txt", context)
-        text = _render_plain(f"emails/{template}_body.txt", context)
-        html = render_to_string(f"emails/{template}_body.html", context)
-    message = EmailMultiAlternatives(
-        subject=" ".join(subject.split()), body=text, from_email=settings.DEFAULT_FROM_EMAIL
-    )
-    message.attach_alternative(html, "text/html")
-    return message
+from core.models import OutgoingEmail
+from core.tasks import send_outgoing_email
 
 
 def _render_plain(template_name: str, context: dict[str, Any]) -> str:
@@ -30,11 +20,59 @@ def _render_plain(template_name: str, context: dict[str, Any]) -> str:
     return engine.get_template(template_name).render(Context(context, autoescape=False))
 
 
-def send_email_to_users(users: Iterable[Any], template: str, context: dict[str, Any]) -> int:
-    """Send one email per user, each rendered in that user's own language."""
-    sent = 0
+def render_email(template: str, context: dict[str, Any], language: str) -> tuple[str, str, str]:
+    """(subject, text, html) of `emails/<template>_subject.txt`, `_body.txt`, `_body.html`."""
+    context = {"site_url": settings.SITE_URL, **context}
+    with translation.override(language):
+        subject = _render_plain(f"emails/{template}_subject.txt", context)
+        text = _render_plain(f"emails/{template}_body.txt", context)
+        html = render_to_string(f"emails/{template}_body.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def queue_email(
+    *, to: str, language: str, template: str, context: dict[str, Any], key: str | None = None
+) -> OutgoingEmail | None:
+    """Queue one email, sent after commit. None if an email with this key was queued before."""
+    if key and OutgoingEmail.objects.filter(key=key).exists():
+        return None
+    subject, text, html = render_email(template, context, language)
+    try:
+        with transaction.atomic():
+            email = OutgoingEmail.objects.create(
+                key=key, to=to, language=language, subject=subject, body_text=text, body_html=html
+            )
+    except IntegrityError:  # the same key, queued at the same moment by someone else
+        return None
+    send_outgoing_email.delay_on_commit(email.pk)
+    return email
+
+
+def queue_email_to_users(
+    users: Iterable[Any], template: str, context: dict[str, Any], *, key: str = ""
+) -> int:
+    """Queue one email per user, in that user's language; `key` is made unique per user."""
+    queued = 0
     for user in users:
-        message = render_email(template, {**context, "recipient": user}, user.language)
-        message.to = [user.email]
-        sent += message.send()
-    return sent
+        email = queue_email(
+            to=user.email,
+            language=user.language,
+            template=template,
+            context={**context, "recipient": user},
+            key=f"{key}:{user.pk}" if key else None,
+        )
+        queued += email is not None
+    return queued
+
+
+@transaction.atomic
+def requeue_failed_emails(email_ids: Iterable[int]) -> int:
+    """An admin decided a failed email is worth another try."""
+    failed = OutgoingEmail.objects.filter(
+        pk__in=list(email_ids), status=OutgoingEmail.Status.FAILED
+    )
+    ids = list(failed.values_list("pk", flat=True))
+    failed.update(status=OutgoingEmail.Status.QUEUED, attempts=0)
+    for email_id in ids:
+        send_outgoing_email.delay_on_commit(email_id)
+    return len(ids)

@@ -11,7 +11,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.emails import send_email_to_users
+from core.emails import queue_email, queue_email_to_users
 from municipalities.models import (
     INVITATION_VALIDITY,
     Invitation,
@@ -68,11 +68,8 @@ def _decide(municipality: Municipality, admin: User, status: str, reason: str = 
             "updated_at",
         ]
     )
-    managers = list(managers_of(municipality))
-    template = f"municipality_{status}"
-    transaction.on_commit(
-        lambda: send_email_to_users(managers, template, {"municipality": municipality}),
-        robust=True,
+    queue_email_to_users(
+        managers_of(municipality), f"municipality_{status}", {"municipality": municipality}
     )
 
 
@@ -103,12 +100,11 @@ def join_request_create(
             )
     except IntegrityError:
         raise ValidationError(_("Your request to join is already waiting for a manager.")) from None
-    managers = list(managers_of(municipality))
-    transaction.on_commit(
-        lambda: send_email_to_users(
-            managers, "join_request_created", {"join_request": join_request}
-        ),
-        robust=True,
+    queue_email_to_users(
+        managers_of(municipality),
+        "join_request_created",
+        {"join_request": join_request},
+        key=f"join_request:{join_request.pk}:created",
     )
     return join_request
 
@@ -127,11 +123,11 @@ def _decide_join_request(manager: User, join_request: JoinRequest, status: str) 
         Membership.objects.get_or_create(
             user=join_request.user, municipality=join_request.municipality
         )
-    transaction.on_commit(
-        lambda: send_email_to_users(
-            [join_request.user], f"join_request_{status}", {"join_request": join_request}
-        ),
-        robust=True,
+    queue_email_to_users(
+        [join_request.user],
+        f"join_request_{status}",
+        {"join_request": join_request},
+        key=f"join_request:{join_request.pk}:{status}",
     )
 
 
@@ -164,15 +160,14 @@ def invitation_send(
     invitation.expires_at = timezone.now() + INVITATION_VALIDITY
     invitation.full_clean()
     invitation.save()
-    transaction.on_commit(lambda: _send_invitation(invitation), robust=True)
-    return invitation
-
-
-def _send_invitation(invitation: Invitation) -> None:
     # The invitee may have no account yet: write in the inviting manager's language.
-    language = invitation.invited_by.language if invitation.invited_by else "en"
-    recipient = User(email=invitation.email, language=language)
-    send_email_to_users([recipient], "invitation", {"invitation": invitation})
+    queue_email(
+        to=invitation.email,
+        language=manager.language,
+        template="invitation",
+        context={"invitation": invitation},
+    )
+    return invitation
 
 
 @transaction.atomic

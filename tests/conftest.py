@@ -5,6 +5,7 @@ import redis
 from django.conf import settings
 from django.test import Client
 
+from cities4cities.celery import app as celery_app
 from municipalities.models import Membership, Municipality
 from tests.factories import MembershipFactory, MunicipalityFactory, StaffFactory, UserFactory
 
@@ -94,3 +95,13 @@ def staff_client(staff) -> Client:
 @pytest.fixture
 def new_user():
     return UserFactory()
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_in_process():
+    """Tasks run in the test's process when enqueued; tests/core/test_celery_worker.py runs a
+    real worker against Redis instead."""
+    celery_app.conf.task_always_eager = True
+    celery_app.conf.task_eager_propagates = True
+    yield
+    celery_app.conf.task_always_eager = False
