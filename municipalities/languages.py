@@ -1,13 +1,22 @@
 """Working languages a municipality's officials can declare (ISO 639-1 codes)."""
 
-from django.conf.locale import LANG_INFO
+from django.conf import global_settings
+from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 # The platform's five languages first, then the other languages of Europe and its partners.
 WORKING_LANGUAGE_CODES = [
     "en", "de", "uk", "fr", "pl",
     "bg", "cs", "da", "el", "es", "et", "fi", "ga", "hr", "hu", "it", "ka", "lt", "lv", "nl",
-    "no", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr",
+    "nb", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr",
 ]  # fmt: skip
 
-WORKING_LANGUAGE_CHOICES = [(code, _(LANG_INFO[code]["name"])) for code in WORKING_LANGUAGE_CODES]
+# Django's own language names, so Django's catalogues translate them.
+_NAMES = dict(global_settings.LANGUAGES)
+WORKING_LANGUAGE_CHOICES = [(code, capfirst(_(_NAMES[code]))) for code in WORKING_LANGUAGE_CODES]
+
+
+def validate_working_language(code: str) -> None:
+    if code not in WORKING_LANGUAGE_CODES:
+        raise ValidationError(_("%(code)s is not a language we know."), params={"code": code})

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
-from municipalities.languages import WORKING_LANGUAGE_CHOICES
+from municipalities.languages import validate_working_language
 
 INVITATION_VALIDITY = timedelta(days=14)
 
@@ -46,7 +46,7 @@ class Municipality(models.Model):
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("short description"), max_length=2000, blank=True)
     languages = ArrayField(
-        models.CharField(max_length=8, choices=WORKING_LANGUAGE_CHOICES),
+        models.CharField(max_length=8, validators=[validate_working_language]),
         verbose_name=_("working languages"),
         default=list,
         blank=True,

@@ -1,7 +1,6 @@
 import pytest
 
 from municipalities.models import Municipality
-from tests.factories import MembershipFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,33 +29,6 @@ def test_an_unknown_country_filter_shows_a_form_error_not_a_500(client, municipa
     response = client.get("/en/municipalities/?country=ZZ")
     assert response.status_code == 200
     assert response.context["form"].errors["country"]
-
-
-def test_the_directory_query_count_does_not_grow_with_rows(client, django_assert_max_num_queries):
-    MunicipalityFactory.create_batch(3)
-    with django_assert_max_num_queries(4) as few:
-        client.get("/en/municipalities/")
-    MunicipalityFactory.create_batch(20)
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        response = client.get("/en/municipalities/")
-    assert len(response.context["page"]) == 23
-
-
-def test_the_profile_page_query_count_is_pinned(
-    client, municipality, django_assert_max_num_queries
-):
-    with django_assert_max_num_queries(2):
-        assert client.get(f"/en/municipalities/{municipality.slug}/").status_code == 200
-
-
-def test_the_dashboard_query_count_does_not_grow_with_memberships(
-    official_client, official, django_assert_max_num_queries
-):
-    for _ in range(5):
-        MembershipFactory(user=official)
-    with django_assert_max_num_queries(6):
-        response = official_client.get("/en/dashboard/")
-    assert len(response.context["memberships"]) == 6
 
 
 def test_pending_municipalities_are_not_counted(client, municipality, pending_municipality):
