@@ -91,8 +91,11 @@ def join_request_create(
 ) -> JoinRequest:
     if membership_of(user, municipality) is not None:
         raise ValidationError(_("You are already a member of this municipality."))
-    if municipality.status == Municipality.Status.REJECTED:
-        raise ValidationError(_("This municipality cannot be joined."))
+    if not municipality.is_verified:
+        # Not public yet: its managers bring colleagues in by invitation.
+        raise ValidationError(
+            _("Only verified municipalities can be joined. Ask its manager for an invitation.")
+        )
     try:
         with transaction.atomic():
             join_request = JoinRequest.objects.create(

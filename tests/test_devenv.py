@@ -1,6 +1,7 @@
-"""scripts/devenv.py: the parts that decide which URLs the app and the tests get."""
+"""scripts/devenv: the parts that decide which URLs the app and the tests get."""
 
 import contextlib
+import importlib
 import importlib.util
 import json
 import os
@@ -12,18 +13,22 @@ from pathlib import Path
 import dj_database_url
 import pytest
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "devenv.py"
+PACKAGE = Path(__file__).resolve().parent.parent / "scripts" / "devenv"
 
 
-def _load_devenv():
-    spec = importlib.util.spec_from_file_location("devenv", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["devenv"] = module  # dataclasses and pickling look modules up here
-    spec.loader.exec_module(module)
-    return module
+def _import_devenv(*modules):
+    spec = importlib.util.spec_from_file_location(
+        "devenv", PACKAGE / "__init__.py", submodule_search_locations=[str(PACKAGE)]
+    )
+    package = importlib.util.module_from_spec(spec)
+    sys.modules["devenv"] = package  # its modules import each other as devenv.<module>
+    spec.loader.exec_module(package)
+    return [importlib.import_module(f"devenv.{name}") for name in modules]
 
 
-devenv = _load_devenv()
+cli, common, embedded, probes, processes, services, urls = _import_devenv(
+    "cli", "common", "embedded", "probes", "processes", "services", "urls"
+)
 
 
 @pytest.fixture
@@ -36,7 +41,7 @@ def closed_port():
 
 def test_socket_url_keeps_the_socket_directory_exactly():
     socket_dir = "/home/Ana María/Projects/Cities4Cities/.local/postgres"
-    url = devenv.socket_database_url(socket_dir)
+    url = urls.socket_database_url(socket_dir)
 
     config = dj_database_url.parse(url)
     assert config["ENGINE"] == "django.db.backends.postgresql"
@@ -44,7 +49,7 @@ def test_socket_url_keeps_the_socket_directory_exactly():
     assert config["USER"] == "postgres"
     assert config["HOST"] == ""
     assert config["OPTIONS"] == {"host": socket_dir}
-    assert devenv.pg_params(url) == {
+    assert urls.pg_params(url) == {
         "host": socket_dir,
         "user": "postgres",
         "dbname": "cities4cities",
@@ -52,17 +57,17 @@ def test_socket_url_keeps_the_socket_directory_exactly():
 
 
 def test_socket_url_names_a_non_default_port():
-    url = devenv.socket_database_url(Path("/run/pg"), port=5433, dbname="other")
+    url = urls.socket_database_url(Path("/run/pg"), port=5433, dbname="other")
 
     assert dj_database_url.parse(url)["OPTIONS"] == {"host": "/run/pg", "port": 5433}
-    assert devenv.pg_params(url)["port"] == "5433"
-    assert devenv.pg_params(url)["dbname"] == "other"
+    assert urls.pg_params(url)["port"] == "5433"
+    assert urls.pg_params(url)["dbname"] == "other"
 
 
 def test_pg_params_reads_a_tcp_url_with_credentials_and_sslmode():
     url = "postgres://app:p%40ss@db.example.org:6543/cities?sslmode=require&conn_max_age=60"
 
-    assert devenv.pg_params(url) == {
+    assert urls.pg_params(url) == {
         "host": "db.example.org",
         "port": "6543",
         "user": "app",
@@ -75,16 +80,16 @@ def test_pg_params_reads_a_tcp_url_with_credentials_and_sslmode():
 def test_pg_params_keeps_the_case_of_a_percent_encoded_socket_host():
     url = "postgres://postgres@%2Fvar%2Frun%2FPostgreSQL/cities4cities"
 
-    assert devenv.pg_params(url)["host"] == "/var/run/PostgreSQL"
+    assert urls.pg_params(url)["host"] == "/var/run/PostgreSQL"
 
 
 def test_pg_params_reads_an_ipv6_host():
-    assert devenv.pg_params("postgresql://u@[::1]:5432/d")["host"] == "::1"
+    assert urls.pg_params("postgresql://u@[::1]:5432/d")["host"] == "::1"
 
 
 def test_pg_params_rejects_a_url_that_is_not_postgres():
-    with pytest.raises(devenv.ServiceError, match="postgres://"):
-        devenv.pg_params("mysql://root@localhost/cities")
+    with pytest.raises(common.ServiceError, match="postgres://"):
+        urls.pg_params("mysql://root@localhost/cities")
 
 
 @pytest.mark.parametrize(
@@ -102,16 +107,16 @@ def test_pg_params_rejects_a_url_that_is_not_postgres():
     ],
 )
 def test_tests_get_redis_database_15_on_the_same_server(url, expected):
-    assert devenv.redis_url_for_tests(url) == expected
+    assert urls.redis_url_for_tests(url) == expected
 
 
 def test_deriving_the_test_redis_url_refuses_an_unknown_scheme():
-    with pytest.raises(devenv.ServiceError, match="REDIS_URL"):
-        devenv.redis_url_for_tests("memcached://localhost:11211")
+    with pytest.raises(common.ServiceError, match="REDIS_URL"):
+        urls.redis_url_for_tests("memcached://localhost:11211")
 
 
 def test_unreachable_message_names_the_service_the_variable_and_how_to_start_it():
-    message = devenv.unreachable_message(
+    message = services.unreachable_message(
         "PostgreSQL", "DATABASE_URL", "postgres://app:hunter2@db:5432/c", "Connection refused"
     )
 
@@ -124,14 +129,14 @@ def test_unreachable_message_names_the_service_the_variable_and_how_to_start_it(
 
 
 def test_unreachable_message_for_redis_says_how_to_start_redis():
-    message = devenv.unreachable_message("Redis", "REDIS_URL", "redis://r:6379/0", "refused")
+    message = services.unreachable_message("Redis", "REDIS_URL", "redis://r:6379/0", "refused")
 
     assert message.startswith("Redis is not reachable at redis://r:6379/0 (from REDIS_URL)")
     assert "redis-server --daemonize yes" in message
 
 
 def test_a_server_found_on_the_default_port_but_unusable_asks_for_a_url():
-    message = devenv.unreachable_message(
+    message = services.unreachable_message(
         "PostgreSQL",
         "DATABASE_URL",
         "postgres://postgres@127.0.0.1:5432/c",
@@ -145,33 +150,33 @@ def test_a_server_found_on_the_default_port_but_unusable_asks_for_a_url():
 
 
 def test_redact_hides_only_the_password():
-    assert devenv.redact("redis://:s3cret@cache:6379/0") == "redis://:***@cache:6379/0"
-    assert devenv.redact("postgres://app:s3cret@db/c?x=1") == "postgres://app:***@db/c?x=1"
-    assert devenv.redact("postgres://app@db/c") == "postgres://app@db/c"
+    assert urls.redact("redis://:s3cret@cache:6379/0") == "redis://:***@cache:6379/0"
+    assert urls.redact("postgres://app:s3cret@db/c?x=1") == "postgres://app:***@db/c?x=1"
+    assert urls.redact("postgres://app@db/c") == "postgres://app@db/c"
 
 
 def test_signal_deaths_count_as_failures():
-    assert devenv.exit_code(0) == 0
-    assert devenv.exit_code(3) == 3
-    assert devenv.exit_code(-9) == 137
+    assert processes.exit_code(0) == 0
+    assert processes.exit_code(3) == 3
+    assert processes.exit_code(-9) == 137
 
 
 def test_probe_ports_must_be_port_numbers():
-    assert devenv.env_port({}, "DEVENV_PG_PORT", 5432) == 5432
-    assert devenv.env_port({"DEVENV_PG_PORT": "15432"}, "DEVENV_PG_PORT", 5432) == 15432
-    with pytest.raises(devenv.ServiceError, match="DEVENV_PG_PORT"):
-        devenv.env_port({"DEVENV_PG_PORT": "postgres"}, "DEVENV_PG_PORT", 5432)
+    assert urls.env_port({}, "DEVENV_PG_PORT", 5432) == 5432
+    assert urls.env_port({"DEVENV_PG_PORT": "15432"}, "DEVENV_PG_PORT", 5432) == 15432
+    with pytest.raises(common.ServiceError, match="DEVENV_PG_PORT"):
+        urls.env_port({"DEVENV_PG_PORT": "postgres"}, "DEVENV_PG_PORT", 5432)
 
 
 def test_tcp_probe_tells_a_listening_port_from_a_closed_one(closed_port):
     with socket.create_server(("127.0.0.1", 0)) as server:
-        assert devenv.tcp_answers("127.0.0.1", server.getsockname()[1])
-    assert not devenv.tcp_answers("127.0.0.1", closed_port)
+        assert probes.tcp_answers("127.0.0.1", server.getsockname()[1])
+    assert not probes.tcp_answers("127.0.0.1", closed_port)
 
 
 def test_an_unreachable_redis_url_is_a_service_error_naming_the_variable(closed_port):
-    with pytest.raises(devenv.ServiceError, match=r"Redis is not reachable .* \(from REDIS_URL\)"):
-        devenv.check_redis(f"redis://127.0.0.1:{closed_port}/0")
+    with pytest.raises(common.ServiceError, match=r"Redis is not reachable .* \(from REDIS_URL\)"):
+        services.check_redis(f"redis://127.0.0.1:{closed_port}/0")
 
 
 def test_an_unreachable_database_url_exits_2_with_a_message_and_no_traceback(
@@ -179,7 +184,7 @@ def test_an_unreachable_database_url_exits_2_with_a_message_and_no_traceback(
 ):
     monkeypatch.setenv("DATABASE_URL", f"postgres://postgres@127.0.0.1:{closed_port}/cities4cities")
 
-    assert devenv.main(["env"]) == 2
+    assert cli.main(["env"]) == 2
 
     captured = capsys.readouterr()
     assert captured.out == ""
@@ -194,26 +199,26 @@ def test_pgserver_handles_of_dead_launchers_are_forgotten(tmp_path):
     handles = tmp_path / ".handle_pids.json"
     handles.write_text(json.dumps([gone.pid, os.getpid()]))
 
-    devenv.forget_dead_handles(handles)
+    embedded.forget_dead_handles(handles)
 
     assert json.loads(handles.read_text()) == [os.getpid()]
 
 
 def test_embedded_redis_answers_until_the_launcher_closes(tmp_path, monkeypatch):
-    monkeypatch.setattr(devenv, "LOCAL", tmp_path)
+    monkeypatch.setattr(embedded, "LOCAL", tmp_path)
     with contextlib.ExitStack() as stack:
-        url = devenv.start_embedded_redis(stack, detach=False)
+        url = embedded.start_embedded_redis(stack, detach=False)
         port = int(url.split(":")[-1].split("/")[0])
         assert url == f"redis://127.0.0.1:{port}/0"
-        assert devenv.redis_pings("127.0.0.1", port)
-    assert not devenv.tcp_answers("127.0.0.1", port)
+        assert probes.redis_pings("127.0.0.1", port)
+    assert not probes.tcp_answers("127.0.0.1", port)
     assert not (tmp_path / "redis" / "dump.rdb").exists()
 
 
 def test_resolution_uses_what_answers_on_the_probe_ports(monkeypatch):
     monkeypatch.setattr(
-        devenv, "tcp_answers", lambda host, port: (host, port) == ("127.0.0.1", 16379)
+        services, "tcp_answers", lambda host, port: (host, port) == ("127.0.0.1", 16379)
     )
     with contextlib.ExitStack() as stack:
-        url = devenv._resolve_redis({"DEVENV_REDIS_PORT": "16379"}, stack, detach=False)
+        url = services._resolve_redis({"DEVENV_REDIS_PORT": "16379"}, stack, detach=False)
     assert url == "redis://127.0.0.1:16379/0"

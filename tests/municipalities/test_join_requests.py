@@ -70,3 +70,10 @@ def test_a_request_cannot_be_decided_twice(new_user, manager_client, municipalit
     response = manager_client.post(f"{base}/approve/", follow=True)
     assert "already been decided" in response.content.decode()
     assert not Membership.objects.filter(user=new_user).exists()
+
+
+def test_nobody_can_ask_to_join_a_pending_municipality(client, new_user, pending_municipality):
+    client.force_login(new_user)
+    response = client.post(f"/en/municipalities/{pending_municipality.slug}/join/", follow=True)
+    assert "Only verified municipalities can be joined" in response.content.decode()
+    assert not JoinRequest.objects.exists()
