@@ -1,7 +1,7 @@
 # Cities4Cities developer commands. The first two are all you need:
 #   make run     migrate, seed demo data, then the site on http://localhost:8000/ (+ worker, beat)
 #   make test    ruff and the test suite; pytest arguments via ARGS="-k matching -x"
-# PostgreSQL and Redis: see scripts/devenv.py (local servers if they answer, else embedded ones).
+# PostgreSQL and Redis: see scripts/devenv (local servers if they answer, else embedded ones).
 
 PYTHON ?= python3
 VENV := .venv
@@ -33,10 +33,10 @@ $(STAMP): requirements-dev.lock | $(PY)
 	@touch $@
 
 run: $(STAMP)
-	$(PY) scripts/devenv.py run
+	$(PY) scripts/devenv run
 
 test: $(STAMP)
-	$(PY) scripts/devenv.py test $(ARGS)
+	$(PY) scripts/devenv test $(ARGS)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .
@@ -58,7 +58,7 @@ messages: $(STAMP)
 	$(PY) manage.py compile_translations
 
 env: $(STAMP)
-	@$(PY) scripts/devenv.py env
+	@$(PY) scripts/devenv env
 
 stop: $(STAMP)
-	$(PY) scripts/devenv.py stop
+	$(PY) scripts/devenv stop
