@@ -4,6 +4,7 @@ Each function is one transaction and checks the permissions it relies on, so vie
 actions and commands can all call it.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -11,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.selectors import has_verified_email
 from core.emails import queue_email, queue_email_to_users
 from municipalities.models import (
     INVITATION_VALIDITY,
@@ -20,6 +22,35 @@ from municipalities.models import (
     Municipality,
 )
 from municipalities.selectors import is_manager_of, managers_of, membership_of
+
+# What managers may edit; verification state and slug are not theirs to change.
+PROFILE_FIELDS = frozenset(
+    {
+        *(
+            f"{field}_{code}"
+            for field in ("name", "description")
+            for code, _name in settings.LANGUAGES
+        ),
+        "country",
+        "region",
+        "latitude",
+        "longitude",
+        "population",
+        "website",
+        "languages",
+    }
+)
+
+
+def _only_profile_fields(fields: dict) -> None:
+    unknown = set(fields) - PROFILE_FIELDS
+    if unknown:
+        raise TypeError(f"Not profile fields: {', '.join(sorted(unknown))}")
+
+
+def _require_verified_email(user: User) -> None:
+    if not has_verified_email(user):
+        raise PermissionDenied
 
 
 def _unique_slug(name: str) -> str:
@@ -33,6 +64,8 @@ def _unique_slug(name: str) -> str:
 @transaction.atomic
 def municipality_register(*, user: User, **fields) -> Municipality:
     """A user registers a new municipality; they become its first manager, pending review."""
+    _require_verified_email(user)
+    _only_profile_fields(fields)
     municipality = Municipality(registered_by=user, **fields)
     municipality.slug = _unique_slug(municipality.name_en or municipality.name)
     municipality.full_clean()
@@ -45,6 +78,7 @@ def municipality_register(*, user: User, **fields) -> Municipality:
 def municipality_update(*, user: User, municipality: Municipality, **fields) -> Municipality:
     if not is_manager_of(user, municipality):
         raise PermissionDenied
+    _only_profile_fields(fields)
     for name, value in fields.items():
         setattr(municipality, name, value)
     municipality.full_clean(exclude=["slug"])
@@ -89,6 +123,7 @@ def municipality_reject(*, admin: User, municipality: Municipality, reason: str)
 def join_request_create(
     *, user: User, municipality: Municipality, message: str = ""
 ) -> JoinRequest:
+    _require_verified_email(user)
     if membership_of(user, municipality) is not None:
         raise ValidationError(_("You are already a member of this municipality."))
     if not municipality.is_verified:

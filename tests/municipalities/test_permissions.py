@@ -2,7 +2,9 @@
 
 import pytest
 from allauth.account.models import EmailAddress
+from django.core.exceptions import PermissionDenied
 
+from municipalities import services
 from municipalities.models import Membership
 from tests.factories import JoinRequestFactory, MembershipFactory, UserFactory
 
@@ -89,3 +91,14 @@ def test_an_unverified_user_cannot_register_a_municipality(client, mailoutbox):
     assert response.status_code == 200
     assert "verify" in response.content.decode().lower()
     assert not user.memberships.exists()
+
+
+def test_the_service_itself_refuses_an_unverified_user(mailoutbox):
+    user = UserFactory(verified_email=False)
+    with pytest.raises(PermissionDenied):
+        services.municipality_register(user=user, name_en="Nowhere", country="DE")
+
+
+def test_managers_cannot_change_the_verification_state_through_the_profile(manager, municipality):
+    with pytest.raises(TypeError, match="status"):
+        services.municipality_update(user=manager, municipality=municipality, status="verified")
