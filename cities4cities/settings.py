@@ -7,6 +7,7 @@ must be given, DEBUG is off and `manage.py check --deploy` is clean.
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -47,6 +48,9 @@ INSTALLED_APPS = [
     "core",
     "accounts",
     "municipalities",
+    "postings",
+    "needs",
+    "offers",
     "cities4cities.apps.Cities4CitiesConfig",
 ]
 
@@ -124,6 +128,12 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_WORKER_SEND_TASK_EVENTS = True
 CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": 300},
+    "remind-stale-postings": {"task": "postings.tasks.remind_stale_postings", "schedule": 3600},
+    "expire-stale-postings": {"task": "postings.tasks.expire_stale_postings", "schedule": 3600},
+    "moderation-digest": {
+        "task": "postings.tasks.send_moderation_digest",
+        "schedule": crontab(hour=7, minute=0),
+    },
 }
 
 # Accounts: django-allauth, email as login, verification mandatory.

@@ -20,6 +20,9 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("dashboard/", dashboard, name="dashboard"),
     path("municipalities/", include("municipalities.urls")),
+    path("needs/", include("needs.urls")),
+    path("offers/", include("offers.urls")),
+    path("postings/", include("postings.urls")),
     path("admin/", admin.site.urls),
 )
 

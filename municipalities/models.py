@@ -65,6 +65,11 @@ class Municipality(models.Model):
         related_name="+",
     )
     rejection_reason = models.TextField(_("reason for rejection"), blank=True)
+    approval_required = models.BooleanField(
+        _("managers approve postings"),
+        default=False,
+        help_text=_("Officials' needs and offers wait for a manager's approval before publishing."),
+    )
     registered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("registered by"),

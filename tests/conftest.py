@@ -7,6 +7,8 @@ from django.test import Client
 
 from cities4cities.celery import app as celery_app
 from municipalities.models import Membership, Municipality
+from postings.models import HelpKind, Sector, Topic
+from postings.taxonomy_data import install_taxonomy
 from tests.factories import MembershipFactory, MunicipalityFactory, StaffFactory, UserFactory
 
 
@@ -18,6 +20,14 @@ def _fresh_cache(db):
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
     client.close()
+
+
+@pytest.fixture(autouse=True)
+def taxonomy(db):
+    """The taxonomy comes from a data migration, but tests with ``transaction=True`` or
+    ``live_server`` flush the tables afterwards; put it back for whoever runs next."""
+    if not Sector.objects.exists():
+        install_taxonomy(Sector, Topic, HelpKind)
 
 
 @pytest.fixture

@@ -1,11 +1,17 @@
 """factory_boy factories for the platform's models."""
 
+from decimal import Decimal
+
 import factory
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from django.utils import timezone
 
 from accounts.models import User
 from municipalities.models import Invitation, JoinRequest, Membership, Municipality
+from needs.models import Need
+from offers.models import Offer
+from postings.models import HelpKind, Posting, Sector, Topic
 
 PASSWORD = "a-Long-test-password-42"
 
@@ -80,3 +86,39 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     municipality = factory.SubFactory(MunicipalityFactory)
     email = factory.Sequence(lambda n: f"colleague{n}@example.org")
     invited_by = factory.SubFactory(UserFactory)
+
+
+def _sector(slug: str) -> Sector:
+    return Sector.objects.get(slug=slug)
+
+
+class PostingFactory(factory.django.DjangoModelFactory):
+    """Published by default; taxonomy rows come from the data migration."""
+
+    class Meta:
+        abstract = True
+
+    municipality = factory.SubFactory(MunicipalityFactory)
+    original_language = "en"
+    title_en = factory.Sequence(lambda n: f"Hospital beds, batch {n}")
+    description_en = "Beds with mattresses for the regional hospital."
+    sector = factory.LazyFunction(lambda: _sector("health"))
+    topic = factory.LazyFunction(lambda: Topic.objects.get(slug="medical-equipment"))
+    help_kind = factory.LazyFunction(lambda: HelpKind.objects.get(slug="goods"))
+    quantity = Decimal(20)
+    unit = "beds"
+    status = Posting.Status.PUBLISHED
+    published_at = factory.LazyFunction(timezone.now)
+    last_confirmed_at = factory.LazyFunction(timezone.now)
+
+
+class NeedFactory(PostingFactory):
+    class Meta:
+        model = Need
+
+
+class OfferFactory(PostingFactory):
+    class Meta:
+        model = Offer
+
+    title_en = factory.Sequence(lambda n: f"Hospital beds to give, lot {n}")

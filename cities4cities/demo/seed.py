@@ -8,7 +8,12 @@ from django.utils import timezone
 
 from accounts.models import User
 from cities4cities.demo.municipalities import ADMIN_EMAIL, DEMO_PASSWORD, MUNICIPALITIES
+from cities4cities.demo.postings import NEEDS, OFFERS
 from municipalities.models import Membership, Municipality
+from needs.models import Need
+from offers.models import Offer
+from postings.models import HelpKind, Posting, Sector, Topic
+from postings.services.lifecycle import posting_create
 
 
 def _user(email: str, first_name: str, last_name: str, language: str, **extra) -> User:
@@ -57,4 +62,27 @@ def seed_demo() -> list[tuple[str, str]]:
                 user=user, municipality=municipality, defaults={"role": role}
             )
             logins.append((email, f"{role}, {data['names']['en']}"))
+    _postings(Need, NEEDS)
+    _postings(Offer, OFFERS)
     return logins
+
+
+def _postings(model: type[Posting], rows: list[tuple]) -> None:
+    for row in rows:
+        slug, email, language, title, description, sector, topic, kind, quantity, unit, notes = row
+        if model.objects.filter(**{f"title_{language}": title}).exists():
+            continue
+        posting_create(
+            user=User.objects.get(email=email),
+            model=model,
+            municipality=Municipality.objects.get(slug=slug),
+            publish=True,
+            original_language=language,
+            **{f"title_{language}": title, f"description_{language}": description},
+            sector=Sector.objects.get(slug=sector),
+            topic=Topic.objects.get(slug=topic),
+            help_kind=HelpKind.objects.get(slug=kind),
+            quantity=quantity,
+            unit=unit,
+            logistics=notes,
+        )

@@ -1,0 +1,6 @@
+from offers.models import Offer
+from postings.urls import posting_urls
+
+app_name = "offers"
+
+urlpatterns = posting_urls(Offer)

@@ -1,0 +1,196 @@
+"""The abstract Posting: everything a need and an offer have in common."""
+
+import uuid
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
+
+from municipalities.models import Municipality
+from postings.models.taxonomy import HelpKind, Sector, Topic
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def _search_document() -> SearchVector:
+    """Title and description in every language, without stemming: text in any of the five
+    languages is found by its words (and, in queries, by their beginnings)."""
+    fields = [
+        build_localized_fieldname(field, code)
+        for field in ("title", "description")
+        for code in LANGUAGE_CODES
+    ]
+    return SearchVector(*fields, config="simple")
+
+
+class Posting(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        PUBLISHED = "published", _("Published")
+        PARTLY_COVERED = "partly_covered", _("Partly covered")
+        FULFILLED = "fulfilled", _("Fulfilled")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        EXPIRED = "expired", _("Expired")
+
+    OPEN_STATUSES = (Status.PUBLISHED, Status.PARTLY_COVERED)
+    CLOSED_STATUSES = (Status.FULFILLED, Status.WITHDRAWN, Status.EXPIRED)
+    # The concrete model's own date: needed by (need), available until (offer).
+    date_field_name: str = ""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        related_name="%(class)ss",
+    )
+    original_language = models.CharField(_("written in"), max_length=8, choices=settings.LANGUAGES)
+    # Stored per language by modeltranslation; clean() requires the original language's.
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    description = models.TextField(_("description"), max_length=5000, blank=True)
+    sector = models.ForeignKey(
+        Sector, verbose_name=_("sector"), on_delete=models.PROTECT, related_name="+"
+    )
+    topic = models.ForeignKey(
+        Topic,
+        verbose_name=_("topic"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    help_kind = models.ForeignKey(
+        HelpKind, verbose_name=_("kind of help"), on_delete=models.PROTECT, related_name="+"
+    )
+    quantity = models.DecimalField(
+        _("quantity"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0.01"))],
+    )
+    quantity_covered = models.DecimalField(
+        _("quantity covered"), max_digits=12, decimal_places=2, default=Decimal(0)
+    )
+    unit = models.CharField(_("unit"), max_length=50, blank=True)
+    logistics = models.TextField(_("delivery and logistics"), max_length=2000, blank=True)
+    contact = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("contact person"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(_("submitted for approval at"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
+    last_confirmed_at = models.DateTimeField(_("last confirmed at"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(_("reminder sent at"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed at"), null=True, blank=True)
+    hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+    search_document = models.GeneratedField(
+        expression=_search_document(), output_field=SearchVectorField(), db_persist=True
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_at", "-created_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @classmethod
+    def constraints_for(cls, prefix: str) -> list[models.BaseConstraint]:
+        statuses = [value for value, _label in cls.Status.choices]
+        return [
+            models.CheckConstraint(
+                condition=Q(quantity__isnull=True) | Q(quantity__gt=0),
+                name=f"{prefix}_quantity_positive",
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity_covered__gte=0), name=f"{prefix}_covered_not_negative"
+            ),
+            models.CheckConstraint(condition=Q(status__in=statuses), name=f"{prefix}_status_valid"),
+        ]
+
+    @classmethod
+    def indexes_for(cls, prefix: str) -> list[models.Index]:
+        return [
+            GinIndex(fields=["search_document"], name=f"{prefix}_search_idx"),
+            models.Index(fields=["status", "-published_at"], name=f"{prefix}_status_idx"),
+            models.Index(fields=["municipality", "status"], name=f"{prefix}_municipality_idx"),
+        ]
+
+    def clean(self) -> None:
+        errors = {}
+        for field in ("title", "description"):
+            localized = build_localized_fieldname(field, self.original_language or "en")
+            if not getattr(self, localized, ""):
+                errors[localized] = _("Please write this in the language you chose.")
+        if self.topic_id and self.sector_id and self.topic.sector_id != self.sector_id:
+            errors["topic"] = _("This topic belongs to another sector.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in self.OPEN_STATUSES and self.hidden_at is None
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_open and self.municipality.is_verified
+
+    @property
+    def date(self):
+        return getattr(self, self.date_field_name)
+
+    @property
+    def quantity_open(self) -> Decimal | None:
+        if self.quantity is None:
+            return None
+        return max(self.quantity - self.quantity_covered, Decimal(0))
+
+    def text(self, field: str, language: str | None = None) -> str:
+        """A translated field in the reader's language, else in the language it was written in."""
+        language = language or get_language() or settings.LANGUAGE_CODE
+        for code in (language, self.original_language):
+            value = getattr(self, build_localized_fieldname(field, code), "")
+            if value:
+                return value
+        return getattr(self, field)
+
+    @property
+    def display_title(self) -> str:
+        return self.text("title")
+
+    @property
+    def display_description(self) -> str:
+        return self.text("description")
+
+    @property
+    def shown_in_original(self) -> bool:
+        """Whether the reader sees the original text because no translation into their language
+        exists."""
+        language = get_language() or settings.LANGUAGE_CODE
+        return not getattr(self, build_localized_fieldname("title", language), "")

@@ -1,0 +1,156 @@
+"""Reads of needs and offers, with the joins that keep query counts constant."""
+
+import re
+from dataclasses import dataclass
+from datetime import timedelta
+from difflib import SequenceMatcher
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db.models import Count, F, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+
+from municipalities.models import Municipality
+from postings.models import Posting, PostingChange
+from postings.services.staleness import REMIND_AFTER
+
+Status = Posting.Status
+PUBLIC_STATUSES = (Status.PUBLISHED, Status.PARTLY_COVERED, Status.FULFILLED)
+RELATED = ("municipality", "sector", "topic", "help_kind")
+SIMILARITY_THRESHOLD = 0.75
+
+
+def public_postings(model: type[Posting]) -> QuerySet[Posting]:
+    """What anyone may see: published, partly covered or fulfilled, not hidden, of a verified
+    municipality."""
+    return model.objects.filter(
+        status__in=PUBLIC_STATUSES,
+        hidden_at__isnull=True,
+        municipality__status=Municipality.Status.VERIFIED,
+    ).select_related(*RELATED)
+
+
+@dataclass(frozen=True)
+class PostingFilters:
+    q: str = ""
+    sector: str = ""
+    topic: str = ""
+    help_kind: str = ""
+    country: str = ""
+    municipality: str = ""
+    status: str = ""
+    language: str = ""
+    sort: str = "newest"
+
+
+def text_query(text: str) -> SearchQuery | None:
+    """Every word must match, as a word or the beginning of one ("ліжк" finds "ліжка")."""
+    words = re.findall(r"\w+", text.lower())
+    if not words:
+        return None
+    return SearchQuery(
+        " & ".join(f"{word}:*" for word in words), config="simple", search_type="raw"
+    )
+
+
+def search_postings(model: type[Posting], filters: PostingFilters) -> QuerySet[Posting]:
+    postings = public_postings(model)
+    exact = {
+        "sector__slug": filters.sector,
+        "topic__slug": filters.topic,
+        "help_kind__slug": filters.help_kind,
+        "municipality__country": filters.country,
+        "municipality__slug": filters.municipality,
+        "status": filters.status,
+        "original_language": filters.language,
+    }
+    postings = postings.filter(**{field: value for field, value in exact.items() if value})
+    query = text_query(filters.q)
+    if query is not None:
+        postings = postings.filter(search_document=query)
+    if filters.sort == "deadline":
+        date = F(model.date_field_name)
+        return postings.order_by(date.asc(nulls_last=True), "-published_at", "-pk")
+    if filters.sort == "relevance" and query is not None:
+        return postings.annotate(rank=SearchRank("search_document", query)).order_by("-rank", "-pk")
+    return postings.order_by("-published_at", "-pk")
+
+
+def posting_for_reader(model: type[Posting], pk: int) -> Posting | None:
+    return model.objects.select_related(*RELATED, "contact").filter(pk=pk).first()
+
+
+def posting_history(posting: Posting) -> QuerySet[PostingChange]:
+    return PostingChange.objects.filter(
+        content_type__app_label=posting._meta.app_label,
+        content_type__model=posting._meta.model_name,
+        object_id=posting.pk,
+    ).select_related("user")
+
+
+def municipality_postings(model: type[Posting], municipality: Municipality) -> QuerySet[Posting]:
+    return model.objects.filter(municipality=municipality).select_related(*RELATED)
+
+
+def awaiting_confirmation(postings: QuerySet[Posting]) -> QuerySet[Posting]:
+    return postings.filter(
+        status__in=Posting.OPEN_STATUSES,
+        last_confirmed_at__lt=timezone.now() - REMIND_AFTER,
+    )
+
+
+def awaiting_approval(postings: QuerySet[Posting]) -> QuerySet[Posting]:
+    return postings.filter(status=Status.DRAFT, submitted_at__isnull=False)
+
+
+def _normalised(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def similar_postings(
+    model: type[Posting], municipality: Municipality, title: str, exclude_pk: int | None = None
+) -> list[Posting]:
+    """The municipality's own drafts and open postings whose title reads almost the same.
+
+    A municipality has tens of open postings, not thousands, so comparing titles in Python is
+    cheap and catches reordered words and typos that a word search would miss."""
+    wanted = _normalised(title)
+    if not wanted:
+        return []
+    candidates = model.objects.filter(
+        municipality=municipality, status__in=(Status.DRAFT, *Posting.OPEN_STATUSES)
+    ).exclude(pk=exclude_pk)
+    return [
+        posting
+        for posting in candidates
+        if max(
+            SequenceMatcher(None, wanted, _normalised(posting.text("title", code))).ratio()
+            for code in {posting.original_language, "en"}
+        )
+        >= SIMILARITY_THRESHOLD
+    ]
+
+
+def open_counts_by(model: type[Posting], field: str) -> dict[str, int]:
+    """{value: number of open public postings} for a field such as `sector__slug`."""
+    rows = (
+        public_postings(model)
+        .filter(status__in=Posting.OPEN_STATUSES)
+        .order_by()
+        .values(field)
+        .annotate(count=Count("pk"))
+    )
+    return {row[field]: row["count"] for row in rows}
+
+
+def fulfilled_by_month(model: type[Posting], months: int = 12) -> dict:
+    since = timezone.now() - timedelta(days=31 * months)
+    rows = (
+        public_postings(model)
+        .filter(status=Status.FULFILLED, closed_at__gte=since)
+        .annotate(month=TruncMonth("closed_at"))
+        .order_by()
+        .values("month")
+        .annotate(count=Count("pk"))
+    )
+    return {row["month"].date(): row["count"] for row in rows}

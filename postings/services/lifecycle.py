@@ -1,0 +1,209 @@
+"""The life of a need or an offer: draft → published → partly covered → fulfilled / withdrawn /
+expired. Every change is one transaction, checks its permission and is recorded in the history."""
+
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.models import User
+from municipalities.models import Municipality
+from postings import permissions
+from postings.models import Posting, PostingChange
+from postings.services.history import diff, record
+
+Status = Posting.Status
+Action = PostingChange.Action
+
+# Fields an official edits through the form; the workflow fields are the services' own.
+EDITABLE_FIELDS = frozenset(
+    {
+        "original_language",
+        "sector",
+        "topic",
+        "help_kind",
+        "quantity",
+        "unit",
+        "logistics",
+        "contact",
+        "needed_by",
+        "available_until",
+    }
+)
+
+
+def _check_fields(model: type[Posting], fields: dict) -> None:
+    allowed = EDITABLE_FIELDS | {
+        name
+        for name in (f.name for f in model._meta.fields)
+        if name.startswith(("title_", "description_"))
+    }
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+
+
+def _save(posting: Posting, *fields: str) -> None:
+    posting.save(update_fields=[*fields, "updated_at"])
+
+
+def _lock(posting: Posting) -> Posting:
+    return (
+        type(posting).objects.select_for_update().select_related("municipality").get(pk=posting.pk)
+    )
+
+
+@transaction.atomic
+def posting_create(
+    *, user: User, model: type[Posting], municipality: Municipality, publish: bool, **fields
+) -> Posting:
+    """Create a need or offer as a draft, then publish it (or submit it for approval)."""
+    if not permissions.can_post_for(user, municipality):
+        raise PermissionDenied
+    _check_fields(model, fields)
+    posting = model(municipality=municipality, created_by=user, **fields)
+    if posting.contact_id is None:
+        posting.contact = user
+    posting.full_clean()
+    posting.save()
+    record(posting, Action.CREATED, user)
+    if publish:
+        _publish_or_submit(posting, user)
+    return posting
+
+
+@transaction.atomic
+def posting_update(*, user: User, posting: Posting, **fields) -> Posting:
+    posting = _lock(posting)
+    if not permissions.can_edit(user, posting):
+        raise PermissionDenied
+    if posting.status in Posting.CLOSED_STATUSES:
+        raise ValidationError(_("A closed posting cannot be edited."))
+    _check_fields(type(posting), fields)
+    before = {name: getattr(posting, name) for name in fields}
+    for name, value in fields.items():
+        setattr(posting, name, value)
+    posting.full_clean()
+    changes = diff(before, fields)
+    if changes:
+        posting.save()
+        record(posting, Action.EDITED, user, changes)
+    return posting
+
+
+def _publish_or_submit(posting: Posting, user: User) -> None:
+    if posting.municipality.approval_required and not permissions.can_approve(user, posting):
+        posting.submitted_at = timezone.now()
+        _save(posting, "submitted_at")
+        record(posting, Action.SUBMITTED, user)
+        return
+    now = timezone.now()
+    posting.status = Status.PUBLISHED
+    posting.published_at = posting.published_at or now
+    posting.last_confirmed_at = now
+    posting.submitted_at = None
+    _save(posting, "status", "published_at", "last_confirmed_at", "submitted_at")
+    record(posting, Action.PUBLISHED, user)
+
+
+@transaction.atomic
+def posting_publish(*, user: User, posting: Posting) -> Posting:
+    """Publish a draft; where managers approve, an official's draft is submitted instead."""
+    posting = _lock(posting)
+    if not permissions.can_edit(user, posting):
+        raise PermissionDenied
+    if posting.status != Status.DRAFT:
+        raise ValidationError(_("Only a draft can be published."))
+    _publish_or_submit(posting, user)
+    return posting
+
+
+@transaction.atomic
+def posting_approve(*, user: User, posting: Posting) -> Posting:
+    posting = _lock(posting)
+    if not permissions.can_approve(user, posting):
+        raise PermissionDenied
+    if posting.status != Status.DRAFT or posting.submitted_at is None:
+        raise ValidationError(_("Only a draft waiting for approval can be approved."))
+    _publish_or_submit(posting, user)
+    return posting
+
+
+@transaction.atomic
+def posting_withdraw(*, user: User, posting: Posting, reason: str = "") -> Posting:
+    """Withdrawing keeps the record; the posting just stops being public."""
+    posting = _lock(posting)
+    if not permissions.can_edit(user, posting):
+        raise PermissionDenied
+    if posting.status in Posting.CLOSED_STATUSES:
+        raise ValidationError(_("This posting is already closed."))
+    close_posting(posting, Status.WITHDRAWN, Action.WITHDRAWN, user, note=reason)
+    return posting
+
+
+def close_posting(
+    posting: Posting, status: str, action: str, user: User | None, note: str = ""
+) -> None:
+    posting.status = status
+    posting.closed_at = timezone.now()
+    _save(posting, "status", "closed_at")
+    record(posting, action, user, note=note)
+
+
+class Answer:
+    """What a contact answers when asked whether a posting is still current."""
+
+    STILL_CURRENT = "still-current"
+    PARTLY_COVERED = "partly-covered"
+    DONE = "done"
+    ALL = (STILL_CURRENT, PARTLY_COVERED, DONE)
+
+
+@transaction.atomic
+def posting_confirm(
+    *, posting: Posting, answer: str, user: User | None = None, authorised: bool = False
+) -> Posting:
+    """Still current / partly covered / done. `authorised` is for the signed one-click links,
+    which stand in for a login."""
+    posting = _lock(posting)
+    if not authorised and (user is None or not permissions.can_edit(user, posting)):
+        raise PermissionDenied
+    if answer not in Answer.ALL:
+        raise ValidationError(_("Unknown answer."))
+    if not posting.is_open:
+        raise ValidationError(_("This posting is no longer open."))
+    if answer == Answer.DONE:
+        close_posting(posting, Status.FULFILLED, Action.FULFILLED, user)
+        return posting
+    posting.last_confirmed_at = timezone.now()
+    posting.reminder_sent_at = None
+    if answer == Answer.PARTLY_COVERED:
+        posting.status = Status.PARTLY_COVERED
+    _save(posting, "last_confirmed_at", "reminder_sent_at", "status")
+    record(posting, Action.CONFIRMED, user, note=answer)
+    return posting
+
+
+@transaction.atomic
+def posting_record_coverage(*, posting: Posting, quantity: Decimal, user: User | None) -> Posting:
+    """Add a delivered quantity; a posting whose quantity is fully covered becomes fulfilled."""
+    posting = _lock(posting)
+    if quantity <= 0:
+        raise ValidationError({"quantity": _("The quantity must be positive.")})
+    before = posting.quantity_covered
+    posting.quantity_covered += quantity
+    if posting.quantity is not None and posting.quantity_covered >= posting.quantity:
+        posting.status = Status.FULFILLED
+        posting.closed_at = timezone.now()
+    elif posting.status == Status.PUBLISHED:
+        posting.status = Status.PARTLY_COVERED
+    _save(posting, "quantity_covered", "status", "closed_at")
+    record(
+        posting,
+        Action.COVERED,
+        user,
+        {"quantity_covered": [str(before), str(posting.quantity_covered)]},
+    )
+    return posting
