@@ -4,9 +4,10 @@ confirmation, expiry after 60."""
 from datetime import timedelta
 
 from django.core import signing
+from django.core.exceptions import ObjectDoesNotExist
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.emails import queue_email
 from postings.models import Posting
@@ -33,7 +34,7 @@ def read_confirmation_token(token: str) -> tuple[Posting, str]:
         posting = (
             posting_model(data["model"]).objects.select_related("municipality").get(pk=data["pk"])
         )
-    except (LookupError, KeyError, Posting.DoesNotExist) as error:
+    except (LookupError, KeyError, ObjectDoesNotExist) as error:
         raise signing.BadSignature("Unknown posting") from error
     return posting, data["answer"]
 
@@ -68,17 +69,19 @@ def remind_stale_postings() -> int:
 @transaction.atomic
 def _remind(posting: Posting) -> int:
     contact = posting.contact
-    queue_email(
+    with translation.override(contact.language):
+        urls = confirmation_urls(posting)
+    email = queue_email(
         to=contact.email,
         language=contact.language,
         template="posting_reminder",
-        context={"posting": posting, "urls": confirmation_urls(posting), "recipient": contact},
+        context={"posting": posting, "urls": urls, "recipient": contact},
         key=f"reminder:{posting._meta.label_lower}:{posting.pk}:{posting.last_confirmed_at:%Y%m%d%H%M%S}",
     )
     posting.reminder_sent_at = timezone.now()
     posting.save(update_fields=["reminder_sent_at", "updated_at"])
     record(posting, Action.REMINDED)
-    return 1
+    return int(email is not None)
 
 
 def expire_stale_postings() -> int:
