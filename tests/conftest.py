@@ -4,6 +4,7 @@ import pytest
 import redis
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
 from cities4cities.celery import app as celery_app
 from municipalities.models import Membership, Municipality
@@ -20,6 +21,14 @@ def _fresh_cache(db):
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
     client.close()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to /uk/... leaves Ukrainian active in the test thread; start each test in
+    English."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
