@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('municipalities', '0001_initial'),
+        ("municipalities", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='municipality',
-            name='approval_required',
-            field=models.BooleanField(default=False, help_text="Officials' needs and offers wait for a manager's approval before publishing.", verbose_name='managers approve postings'),
+            model_name="municipality",
+            name="approval_required",
+            field=models.BooleanField(
+                default=False,
+                help_text="Officials' needs and offers wait for a manager's approval before publishing.",
+                verbose_name="managers approve postings",
+            ),
         ),
     ]
