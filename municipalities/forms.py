@@ -34,6 +34,7 @@ class MunicipalityForm(forms.ModelForm):
             "longitude",
             "languages",
             *_localized("description"),
+            "approval_required",
         ]
         widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in _localized("description")}
 

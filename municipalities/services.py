@@ -38,6 +38,7 @@ PROFILE_FIELDS = frozenset(
         "population",
         "website",
         "languages",
+        "approval_required",
     }
 )
 

@@ -58,3 +58,18 @@ def test_a_manager_edits_the_profile(manager_client, municipality):
     assert municipality.name_de == "Kamjanez-Podilskyj"
     assert municipality.population == 99000
     assert municipality.status == "verified"
+
+
+def test_a_manager_decides_that_postings_need_approval(manager_client, municipality):
+    response = manager_client.post(
+        f"/en/municipalities/{municipality.slug}/edit/",
+        {
+            "name_en": municipality.name_en,
+            "country": "UA",
+            "languages": ["uk"],
+            "approval_required": "on",
+        },
+    )
+    assert response.status_code == 302
+    municipality.refresh_from_db()
+    assert municipality.approval_required is True
