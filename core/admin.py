@@ -8,15 +8,8 @@ from core.emails import requeue_failed_emails
 from core.models import OutgoingEmail
 
 
-@admin.register(LogEntry)
-class LogEntryAdmin(admin.ModelAdmin):
-    """The audit trail of every change made through the admin, read-only."""
-
-    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag"]
-    list_filter = ["action_flag", "content_type"]
-    search_fields = ["object_repr", "change_message", "user__email"]
-    list_select_related = ["user", "content_type"]
-    date_hierarchy = "action_time"
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """For records nobody edits by hand: audit trails, histories, reports."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -26,6 +19,17 @@ class LogEntryAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
         return False
+
+
+@admin.register(LogEntry)
+class LogEntryAdmin(ReadOnlyAdmin):
+    """The audit trail of every change made through the admin."""
+
+    list_display = ["action_time", "user", "content_type", "object_repr", "action_flag"]
+    list_filter = ["action_flag", "content_type"]
+    search_fields = ["object_repr", "change_message", "user__email"]
+    list_select_related = ["user", "content_type"]
+    date_hierarchy = "action_time"
 
 
 @admin.register(OutgoingEmail)

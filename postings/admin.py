@@ -13,6 +13,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
+from core.admin import ReadOnlyAdmin
 from postings.models import HelpKind, Posting, PostingChange, PostingReport, Sector, Topic
 from postings.services import moderation
 from postings.services.history import diff, record
@@ -256,15 +257,8 @@ def _posting_links(posting: Posting | None) -> str:
     )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
+class PostingRecordAdmin(ReadOnlyAdmin):
+    """Reports and history entries, each linked to the posting it is about."""
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
         return super().get_queryset(request).prefetch_related("posting")
@@ -275,7 +269,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(PostingReport)
-class PostingReportAdmin(ReadOnlyAdmin):
+class PostingReportAdmin(PostingRecordAdmin):
     list_display = ["reason_short", "posting_link", "reporter", "created_at", "resolved_at"]
     list_filter = [("resolved_at", admin.EmptyFieldListFilter), "content_type", "created_at"]
     list_select_related = ["reporter", "resolved_by", "content_type"]
@@ -289,7 +283,7 @@ class PostingReportAdmin(ReadOnlyAdmin):
 
 
 @admin.register(PostingChange)
-class PostingChangeAdmin(ReadOnlyAdmin):
+class PostingChangeAdmin(PostingRecordAdmin):
     list_display = ["created_at", "posting_link", "action", "user", "note"]
     list_filter = ["action", "content_type", "created_at"]
     list_select_related = ["user", "content_type"]
