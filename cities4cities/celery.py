@@ -1,4 +1,4 @@
-"""The Celery app. Tasks are enqueued after commit: `task.delay_on_commit(pk)`."""
+"""The Celery app. Tasks are enqueued after commit: `task.delay_on_commit(pk)` (core.task_base)."""
 
 import os
 
@@ -6,6 +6,6 @@ from celery import Celery
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cities4cities.settings")
 
-app = Celery("cities4cities", task_cls="celery.contrib.django.task:DjangoTask")
+app = Celery("cities4cities", task_cls="core.task_base:AfterCommitTask")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
