@@ -28,9 +28,13 @@ def _use_broker(url: str) -> None:
 
 
 def test_a_rolled_back_save_sends_no_task(mailoutbox):
-    with pytest.raises(RuntimeError), transaction.atomic():
-        _queue()
-        raise RuntimeError("the request failed")
+    def fail_after_queueing() -> None:
+        with transaction.atomic():
+            _queue()
+            raise RuntimeError("the request failed")
+
+    with pytest.raises(RuntimeError):
+        fail_after_queueing()
     assert not OutgoingEmail.objects.exists()
     assert mailoutbox == []
 
