@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "postings",
     "needs",
     "offers",
+    "matching",
     "cities4cities.apps.Cities4CitiesConfig",
 ]
 
@@ -137,6 +138,7 @@ CELERY_BEAT_SCHEDULE = {
     "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": 300},
     "remind-stale-postings": {"task": "postings.tasks.remind_stale_postings", "schedule": 3600},
     "expire-stale-postings": {"task": "postings.tasks.expire_stale_postings", "schedule": 3600},
+    "sweep-pending-matching": {"task": "matching.tasks.sweep_pending_matching", "schedule": 300},
     "moderation-digest": {
         "task": "postings.tasks.send_moderation_digest",
         "schedule": crontab(hour=7, minute=0),

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("needs/", include("needs.urls")),
     path("offers/", include("offers.urls")),
     path("postings/", include("postings.urls")),
+    path("matches/", include("matching.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -100,6 +100,9 @@ class Posting(models.Model):
     hidden_at = models.DateTimeField(_("hidden at"), null=True, blank=True)
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    # Set in the same transaction as every change that matters to matching; cleared by the
+    # matching worker. The periodic sweep finds whatever a lost task left behind.
+    match_pending = models.BooleanField(_("to be matched"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -141,6 +144,11 @@ class Posting(models.Model):
             GinIndex(fields=["search_document"], name=f"{prefix}_search_idx"),
             models.Index(fields=["status", "-published_at"], name=f"{prefix}_status_idx"),
             models.Index(fields=["municipality", "status"], name=f"{prefix}_municipality_idx"),
+            models.Index(
+                fields=["updated_at"],
+                condition=Q(match_pending=True),
+                name=f"{prefix}_match_pending_idx",
+            ),
         ]
 
     def clean(self) -> None:

@@ -13,6 +13,7 @@ from municipalities.models import Municipality
 from postings import permissions
 from postings.models import Posting, PostingChange
 from postings.services.history import diff, record
+from postings.services.matching_queue import mark_for_matching
 
 Status = Posting.Status
 Action = PostingChange.Action
@@ -90,6 +91,8 @@ def posting_update(*, user: User, posting: Posting, **fields) -> Posting:
     if changes:
         posting.save()
         record(posting, Action.EDITED, user, changes)
+        if posting.status in Posting.OPEN_STATUSES:
+            mark_for_matching(posting)
     return posting
 
 
@@ -106,6 +109,7 @@ def _publish_or_submit(posting: Posting, user: User) -> None:
     posting.submitted_at = None
     _save(posting, "status", "published_at", "last_confirmed_at", "submitted_at")
     record(posting, Action.PUBLISHED, user)
+    mark_for_matching(posting)
 
 
 @transaction.atomic
@@ -150,6 +154,7 @@ def close_posting(
     posting.closed_at = timezone.now()
     _save(posting, "status", "closed_at")
     record(posting, action, user, note=note)
+    mark_for_matching(posting)
 
 
 class Answer:
@@ -183,6 +188,7 @@ def posting_confirm(
         posting.status = Status.PARTLY_COVERED
     _save(posting, "last_confirmed_at", "reminder_sent_at", "status")
     record(posting, Action.CONFIRMED, user, note=answer)
+    mark_for_matching(posting)
     return posting
 
 
@@ -206,4 +212,5 @@ def posting_record_coverage(*, posting: Posting, quantity: Decimal, user: User |
         user,
         {"quantity_covered": [str(before), str(posting.quantity_covered)]},
     )
+    mark_for_matching(posting)
     return posting

@@ -17,6 +17,7 @@ from postings.models import Posting, PostingReport
 from postings.registry import posting_models
 from postings.services.history import record
 from postings.services.lifecycle import Action
+from postings.services.matching_queue import mark_for_matching
 
 # Postings of municipalities verified this recently are looked at by a moderator.
 NEWLY_VERIFIED = timedelta(days=30)
@@ -72,6 +73,7 @@ def posting_hide(*, admin: User, posting: Posting, reason: str) -> None:
     posting.save(update_fields=["hidden_at", "hidden_reason", "reviewed_at", "updated_at"])
     _resolve_reports(posting, admin)
     record(posting, Action.HIDDEN, admin, note=reason)
+    mark_for_matching(posting)
     recipients = {user.pk: user for user in managers_of(posting.municipality)}
     if posting.contact is not None:
         recipients[posting.contact.pk] = posting.contact
@@ -86,6 +88,7 @@ def posting_restore(*, admin: User, posting: Posting) -> None:
     posting.reviewed_at = timezone.now()
     posting.save(update_fields=["hidden_at", "hidden_reason", "reviewed_at", "updated_at"])
     record(posting, Action.RESTORED, admin)
+    mark_for_matching(posting)
 
 
 @transaction.atomic

@@ -1,0 +1,95 @@
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from needs.models import Need
+from offers.models import Offer
+
+
+class Match(models.Model):
+    """A need and an offer that fit, with a score and the reasons, in plain words, why."""
+
+    class Status(models.TextChoices):
+        SUGGESTED = "suggested", _("Suggested")
+        CONTACTED = "contacted", _("In contact")
+        AGREED = "agreed", _("Agreed")
+        DELIVERED = "delivered", _("Delivered")
+        DISMISSED = "dismissed", _("Dismissed")
+        CLOSED = "closed", _("Closed")
+
+    class Side(models.TextChoices):
+        NEED = "need", _("the city in need")
+        OFFER = "offer", _("the offering city")
+
+    ACTIVE_STATUSES = (Status.SUGGESTED, Status.CONTACTED, Status.AGREED)
+
+    need = models.ForeignKey(
+        Need, verbose_name=_("need"), on_delete=models.PROTECT, related_name="matches"
+    )
+    offer = models.ForeignKey(
+        Offer, verbose_name=_("offer"), on_delete=models.PROTECT, related_name="matches"
+    )
+    score = models.FloatField(_("score"))
+    reasons = models.JSONField(_("reasons"), default=list, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.SUGGESTED)
+    dismissed_by = models.CharField(_("dismissed by"), max_length=8, choices=Side, blank=True)
+    agreed_quantity = models.DecimalField(
+        _("agreed quantity"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+    contacted_at = models.DateTimeField(_("contacted at"), null=True, blank=True)
+    agreed_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
+    delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("match")
+        verbose_name_plural = _("matches")
+        ordering = ["-score"]
+        constraints = [
+            models.UniqueConstraint(fields=["need", "offer"], name="match_one_per_pair"),
+            models.CheckConstraint(
+                condition=Q(score__gte=0) & Q(score__lte=1), name="match_score_between_0_and_1"
+            ),
+            models.CheckConstraint(
+                condition=Q(agreed_quantity__isnull=True) | Q(agreed_quantity__gt=0),
+                name="match_agreed_quantity_positive",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["need", "-score"], name="match_need_score_idx"),
+            models.Index(fields=["offer", "-score"], name="match_offer_score_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need} ↔ {self.offer} ({self.score:.2f})"
+
+
+class Embedding(models.Model):
+    """A posting's text as a multilingual sentence vector (multilingual-e5-small, 384 floats).
+
+    Computed by the worker, never in a request; `source` says which text it was made from, so
+    an unchanged posting is not embedded again."""
+
+    vector = models.BinaryField()
+    source = models.CharField(max_length=64)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"vector of {self.pk}"
+
+
+class NeedEmbedding(Embedding):
+    need = models.OneToOneField(
+        Need, primary_key=True, on_delete=models.CASCADE, related_name="embedding"
+    )
+
+
+class OfferEmbedding(Embedding):
+    offer = models.OneToOneField(
+        Offer, primary_key=True, on_delete=models.CASCADE, related_name="embedding"
+    )

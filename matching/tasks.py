@@ -1,0 +1,46 @@
+"""Celery tasks of matching: thin, ids only, idempotent (one Match per pair)."""
+
+from celery import shared_task
+from django.db import transaction
+
+from matching.engine.pipeline import match_posting as run_matching
+from matching.notifications import notify_new_matches
+from postings.registry import posting_model, posting_models
+
+SWEEP_BATCH = 500
+
+
+@shared_task(
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=10,
+    retry_backoff_max=600,
+    max_retries=5,
+)
+def match_posting(label: str, pk: int) -> int:
+    """Rematch one posting; new good matches are notified."""
+    model = posting_model(label)
+    posting = (
+        model.objects.select_related("municipality", "sector", "topic", "help_kind")
+        .filter(pk=pk)
+        .first()
+    )
+    if posting is None:
+        return 0
+    new = run_matching(posting)
+    with transaction.atomic():
+        notify_new_matches(new)
+    return len(new)
+
+
+@shared_task
+def sweep_pending_matching() -> int:
+    """Periodic: whatever is still marked to be matched (a lost task, Redis down at save)."""
+    swept = 0
+    for model in posting_models():
+        for pk in model.objects.filter(match_pending=True).values_list("pk", flat=True)[
+            :SWEEP_BATCH
+        ]:
+            match_posting(model._meta.label_lower, pk)
+            swept += 1
+    return swept

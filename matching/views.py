@@ -1,0 +1,2 @@
+def match_detail(request, pk):
+    raise NotImplementedError
