@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -36,10 +37,14 @@ class Match(models.Model):
     agreed_quantity = models.DecimalField(
         _("agreed quantity"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    delivered_quantity = models.DecimalField(
+        _("delivered quantity"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
     contacted_at = models.DateTimeField(_("contacted at"), null=True, blank=True)
     agreed_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)
+    dismissed_at = models.DateTimeField(_("dismissed at"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
@@ -56,6 +61,10 @@ class Match(models.Model):
                 condition=Q(agreed_quantity__isnull=True) | Q(agreed_quantity__gt=0),
                 name="match_agreed_quantity_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(delivered_quantity__isnull=True) | Q(delivered_quantity__gt=0),
+                name="match_delivered_quantity_positive",
+            ),
         ]
         indexes = [
             models.Index(fields=["need", "-score"], name="match_need_score_idx"),
@@ -64,6 +73,63 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.need} ↔ {self.offer} ({self.score:.2f})"
+
+
+class Conversation(models.Model):
+    """The two municipalities talking about one match; opened by the first "Contact"."""
+
+    match = models.OneToOneField(
+        Match, verbose_name=_("match"), on_delete=models.CASCADE, related_name="conversation"
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("started at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+
+    def __str__(self) -> str:
+        return str(self.match)
+
+
+class Message(models.Model):
+    conversation = models.ForeignKey(
+        Conversation,
+        verbose_name=_("conversation"),
+        on_delete=models.CASCADE,
+        related_name="messages",
+    )
+    # A message outlives its author's account: the thread must still read as it happened.
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = models.TextField(_("message"), max_length=5000)
+    created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("message")
+        verbose_name_plural = _("messages")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="message_body_not_empty"),
+        ]
+        indexes = [
+            models.Index(fields=["conversation", "created_at"], name="message_thread_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.body[:60]
 
 
 class Embedding(models.Model):

@@ -6,4 +6,10 @@ app_name = "matching"
 
 urlpatterns = [
     path("<int:pk>/", views.match_detail, name="detail"),
+    path("<int:pk>/contact/", views.match_contact, name="contact"),
+    path("<int:pk>/messages/", views.match_message, name="message"),
+    path("<int:pk>/agree/", views.match_agree, name="agree"),
+    path("<int:pk>/deliver/", views.match_deliver, name="deliver"),
+    path("<int:pk>/dismiss/", views.match_dismiss, name="dismiss"),
+    path("municipality/<slug:slug>/", views.municipality_matches, name="municipality_matches"),
 ]

@@ -1,0 +1,72 @@
+"""Matches and their conversations for admins to look into: read-only, since every change of a
+match goes through the services (and the engine)."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import ReadOnlyAdmin
+from matching.models import Conversation, Match, Message
+
+# Titles in every language, as modeltranslation stores them.
+TITLES = [
+    f"{side}__title_{code}" for side in ("need", "offer") for code, _name in settings.LANGUAGES
+]
+
+
+@admin.register(Match)
+class MatchAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "need_city", "offer_city", "score", "status", "updated_at"]
+    list_filter = ["status", "dismissed_by"]
+    search_fields = [*TITLES, "need__municipality__name", "offer__municipality__name"]
+    list_select_related = ["need__municipality", "offer__municipality"]
+    date_hierarchy = "created_at"
+    ordering = ["-updated_at"]
+
+    @admin.display(description=_("city in need"), ordering="need__municipality__name")
+    def need_city(self, match: Match) -> str:
+        return match.need.municipality.name
+
+    @admin.display(description=_("offering city"), ordering="offer__municipality__name")
+    def offer_city(self, match: Match) -> str:
+        return match.offer.municipality.name
+
+
+class MessageInline(admin.TabularInline):
+    model = Message
+    fields = ["created_at", "author", "body"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Message]:
+        return super().get_queryset(request).select_related("author")
+
+
+@admin.register(Conversation)
+class ConversationAdmin(ReadOnlyAdmin):
+    list_display = ["__str__", "started_by", "created_at"]
+    search_fields = [*(f"match__{title}" for title in TITLES), "started_by__email"]
+    list_select_related = ["match__need", "match__offer", "started_by"]
+    date_hierarchy = "created_at"
+    inlines = [MessageInline]
+
+
+@admin.register(Message)
+class MessageAdmin(ReadOnlyAdmin):
+    list_display = ["created_at", "author", "conversation", "short_body"]
+    search_fields = ["body", "author__email"]
+    list_select_related = ["author", "conversation__match__need", "conversation__match__offer"]
+    date_hierarchy = "created_at"
+
+    @admin.display(description=_("message"))
+    def short_body(self, message: Message) -> str:
+        return message.body[:80]

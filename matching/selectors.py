@@ -1,0 +1,123 @@
+"""Reads of matches and their conversations, with the joins that keep query counts constant."""
+
+from django.db.models import Count, Q, QuerySet
+
+from accounts.models import User
+from matching.models import Conversation, Match, Message
+from matching.reasons_text import describe
+from municipalities.models import Membership, Municipality
+from postings.models import HelpKind, Posting, Sector, Topic
+
+Status = Match.Status
+Side = Match.Side
+# What the pages list: the matches still going somewhere, and those that got somewhere.
+SHOWN_STATUSES = (*Match.ACTIVE_STATUSES, Status.DELIVERED)
+POSTING_RELATED = ("municipality", "sector", "topic", "help_kind")
+LIST_RELATED = [f"{side}__{field}" for side in ("need", "offer") for field in POSTING_RELATED]
+
+
+def _listed(matches: QuerySet[Match]) -> QuerySet[Match]:
+    return (
+        matches.select_related(*LIST_RELATED)
+        .annotate(message_count=Count("conversation__messages"))
+        .order_by("-score", "pk")
+    )
+
+
+def _taxonomy_names() -> dict:
+    """Every sector, topic and kind of help by slug, in the active language, in three queries,
+    so that describing many matches does not look each one up again."""
+    names = {}
+    for kind, model in (("sector", Sector), ("topic", Topic), ("kind", HelpKind)):
+        for entry in model.objects.all():
+            names[(kind, entry.slug)] = entry.name
+    return names
+
+
+def with_reason_lines(matches: list[Match]) -> list[Match]:
+    """Sets `reason_lines` (the reasons in words, in the active language) on each match."""
+    names = _taxonomy_names() if matches else {}
+    for match in matches:
+        match.reason_lines = describe(match, names)
+    return matches
+
+
+def _with_perspective(matches: list[Match], own_side: str) -> list[Match]:
+    """Sets `own`, `other` and `other_side` on each match, as seen from one side."""
+    for match in matches:
+        match.own_side = own_side
+        match.other_side = Side.OFFER if own_side == Side.NEED else Side.NEED
+        match.own = getattr(match, own_side)
+        match.other = getattr(match, match.other_side)
+    return matches
+
+
+def side_of(posting: Posting) -> str:
+    return Side.NEED if posting._meta.model_name == "need" else Side.OFFER
+
+
+def _verified_municipality_ids(user: User) -> list[int]:
+    return list(
+        Membership.objects.filter(
+            user=user, municipality__status=Municipality.Status.VERIFIED
+        ).values_list("municipality_id", flat=True)
+    )
+
+
+def matches_for_posting(posting: Posting, user: User) -> list[Match]:
+    """A posting's matches the user may see, best first: all of them for its own municipality's
+    members and staff, for members of another municipality those with their own postings."""
+    if not user.is_authenticated:
+        return []
+    side = side_of(posting)
+    other_side = Side.OFFER if side == Side.NEED else Side.NEED
+    matches = Match.objects.filter(**{side: posting}, status__in=SHOWN_STATUSES)
+    if not user.is_staff:
+        municipality_ids = _verified_municipality_ids(user)
+        if not municipality_ids:
+            return []
+        if posting.municipality_id not in municipality_ids:
+            matches = matches.filter(**{f"{other_side}__municipality_id__in": municipality_ids})
+    return with_reason_lines(_with_perspective(list(_listed(matches)), side))
+
+
+def matches_for_municipality(municipality: Municipality, limit: int | None = None) -> list[Match]:
+    """The active matches of a municipality's needs and offers, best first, each seen from the
+    municipality's side (`own`, `other`)."""
+    matches = _listed(
+        Match.objects.filter(
+            Q(need__municipality=municipality) | Q(offer__municipality=municipality),
+            status__in=Match.ACTIVE_STATUSES,
+        )
+    )
+    if limit is not None:
+        matches = matches[:limit]
+    listed = list(matches)
+    for match in listed:
+        own_side = Side.NEED if match.need.municipality_id == municipality.pk else Side.OFFER
+        _with_perspective([match], own_side)
+    return with_reason_lines(listed)
+
+
+def match_for_reader(pk: int) -> Match | None:
+    """One match with both postings, their contacts and the conversation (if any)."""
+    return (
+        Match.objects.select_related(
+            *LIST_RELATED, "need__contact", "offer__contact", "conversation"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def conversation_of(match: Match) -> Conversation | None:
+    try:
+        return match.conversation
+    except Conversation.DoesNotExist:
+        return None
+
+
+def conversation_messages(conversation: Conversation | None) -> QuerySet[Message]:
+    if conversation is None:
+        return Message.objects.none()
+    return conversation.messages.select_related("author").order_by("created_at", "pk")

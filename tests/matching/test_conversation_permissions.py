@@ -1,0 +1,225 @@
+"""Only the two municipalities' members and staff read and write a match's conversation; each
+message is emailed to the other side, in each recipient's language, once."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.core.exceptions import PermissionDenied
+
+from core.emails import queue_email_to_users
+from core.models import OutgoingEmail
+from matching import services
+from matching.models import Match, Message
+from municipalities.models import Membership, Municipality
+from tests.factories import MembershipFactory, MunicipalityFactory, NeedFactory, OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def offering():
+    return MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
+
+
+@pytest.fixture
+def giver(offering):
+    """The offering city's manager, who reads German."""
+    return MembershipFactory(
+        municipality=offering, role=Membership.Role.MANAGER, user__language="de"
+    ).user
+
+
+@pytest.fixture
+def giver_colleague(offering):
+    return MembershipFactory(
+        municipality=offering, role=Membership.Role.OFFICIAL, user__language="pl"
+    ).user
+
+
+@pytest.fixture
+def pending_member(pending_municipality):
+    return MembershipFactory(municipality=pending_municipality, role=Membership.Role.MANAGER).user
+
+
+@pytest.fixture
+def match(municipality, offering, official, giver_colleague):
+    need = NeedFactory(
+        municipality=municipality,
+        contact=official,
+        title_en="Hospital beds",
+        title_de="Krankenhausbetten",
+        title_uk="Лікарняні ліжка",
+    )
+    offer = OfferFactory(municipality=offering, contact=giver_colleague)
+    return Match.objects.create(need=need, offer=offer, score=0.8)
+
+
+@pytest.fixture
+def conversation(match, official):
+    return services.match_contact(user=official, match=match)
+
+
+def _url(match: Match, action: str = "") -> str:
+    return f"/en/matches/{match.pk}/{action + '/' if action else ''}"
+
+
+# The service
+
+
+@pytest.mark.parametrize("persona", ["official", "manager", "giver", "giver_colleague", "staff"])
+def test_the_two_cities_and_staff_write(request, match, conversation, persona):
+    user = request.getfixturevalue(persona)
+
+    services.message_post(user=user, match=match, body="Hello")
+
+    assert Message.objects.filter(author=user).count() == 1
+
+
+@pytest.mark.parametrize("persona", ["outsider", "pending_member", "new_user"])
+def test_others_do_not_write(request, match, conversation, persona):
+    user = request.getfixturevalue(persona)
+
+    with pytest.raises(PermissionDenied):
+        services.message_post(user=user, match=match, body="Hello")
+    assert not Message.objects.exists()
+
+
+@pytest.mark.parametrize("persona", ["outsider", "pending_member", "staff"])
+def test_only_the_two_cities_contact(request, match, persona):
+    with pytest.raises(PermissionDenied):
+        services.match_contact(user=request.getfixturevalue(persona), match=match)
+    assert Match.objects.get().status == Match.Status.SUGGESTED
+
+
+def test_a_city_that_lost_its_verification_no_longer_writes(match, conversation, giver, offering):
+    offering.status = Municipality.Status.PENDING
+    offering.save()
+
+    with pytest.raises(PermissionDenied):
+        services.message_post(user=giver, match=match, body="Hello")
+
+
+def test_a_member_without_a_verified_email_does_not_write(match, conversation, giver):
+    EmailAddress.objects.filter(user=giver).update(verified=False)
+
+    with pytest.raises(PermissionDenied):
+        services.message_post(user=giver, match=match, body="Hello")
+
+
+# The pages
+
+
+@pytest.mark.parametrize(
+    "persona", ["official_client", "manager_client", "giver_client", "staff_client"]
+)
+def test_the_two_cities_and_staff_read(request, match, conversation, persona):
+    response = request.getfixturevalue(persona).get(_url(match))
+
+    assert response.status_code == 200
+
+
+@pytest.fixture
+def giver_client(client, giver):
+    client.force_login(giver)
+    return client
+
+
+@pytest.fixture
+def pending_client(client, pending_member):
+    client.force_login(pending_member)
+    return client
+
+
+@pytest.mark.parametrize("persona", ["outsider_client", "pending_client"])
+def test_others_do_not_find_the_match(request, match, conversation, persona):
+    client = request.getfixturevalue(persona)
+
+    assert client.get(_url(match)).status_code == 404
+    assert client.post(_url(match, "messages"), {"body": "Hello"}).status_code == 404
+    assert client.post(_url(match, "contact")).status_code == 404
+    assert not Message.objects.exists()
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, match, conversation):
+    page = client.get(_url(match))
+    post = client.post(_url(match, "messages"), {"body": "Hello"})
+
+    assert page.status_code == 302
+    assert "/accounts/login/" in page["Location"]
+    assert post.status_code == 302
+    assert "/accounts/login/" in post["Location"]
+    assert not Message.objects.exists()
+
+
+def test_a_reader_who_may_not_write_is_refused(giver_client, giver, match, conversation):
+    EmailAddress.objects.filter(user=giver).update(verified=False)
+
+    response = giver_client.post(_url(match, "messages"), {"body": "Hello"})
+
+    assert response.status_code == 403
+    assert not Message.objects.exists()
+
+
+def test_members_post_through_the_page(official_client, match, conversation):
+    response = official_client.post(_url(match, "messages"), {"body": "When can you send them?"})
+
+    assert response.status_code == 302
+    assert Message.objects.get().body == "When can you send them?"
+
+
+def test_contact_details_are_hidden_until_the_conversation_starts(
+    official_client, official, match, giver_colleague
+):
+    before = official_client.get(_url(match)).content.decode()
+    official_client.post(_url(match, "contact"))
+    after = official_client.get(_url(match)).content.decode()
+
+    assert giver_colleague.email not in before
+    assert giver_colleague.email in after
+
+
+# The email to the other side
+
+
+def test_a_message_is_emailed_to_the_other_side_in_their_language(
+    match, conversation, official, giver, giver_colleague, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = services.message_post(user=official, match=match, body="Sind 20 Betten frei?")
+
+    emails = {email.to[0]: email for email in mail.outbox}
+    assert set(emails) == {giver.email, giver_colleague.email}
+    assert "Krankenhausbetten" in emails[giver.email].subject
+    assert "Sind 20 Betten frei?" in emails[giver.email].body
+    assert f"/matches/{match.pk}/" in emails[giver.email].body
+    languages = dict(OutgoingEmail.objects.values_list("to", "language"))
+    assert languages == {giver.email: "de", giver_colleague.email: "pl"}
+    assert OutgoingEmail.objects.filter(key__startswith=f"message:{message.pk}:").count() == 2
+
+
+def test_the_other_side_answers_and_the_first_side_is_emailed(
+    match, conversation, official, manager, giver, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.message_post(user=giver, match=match, body="Ja, nächste Woche.")
+
+    recipients = sorted(email.to[0] for email in mail.outbox)
+    assert recipients == sorted([official.email, manager.email])
+    to_manager = next(email for email in mail.outbox if email.to == [manager.email])
+    assert "Лікарняні ліжка" in to_manager.subject  # the manager reads Ukrainian
+
+
+def test_a_message_is_emailed_once(
+    match, conversation, official, giver, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        message = services.message_post(user=official, match=match, body="Hello")
+        again = queue_email_to_users(
+            services.message_recipients(match, official),
+            "new_message",
+            {"match": match, "message": message, "author": official},
+            key=f"message:{message.pk}",
+        )
+
+    assert again == 0
+    assert len(mail.outbox) == 2
