@@ -68,6 +68,11 @@ class _CachedIndex:
 _index_cache: dict[type[Posting], _CachedIndex] = {}
 
 
+def forget_index_cache() -> None:
+    """For callers that switch databases (evaluate_matching, bench_matching)."""
+    _index_cache.clear()
+
+
 def _fingerprint(model: type[Posting]) -> tuple:
     embedding_model, _field = _EMBEDDINGS[model]
     postings = model.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
@@ -77,6 +82,8 @@ def _fingerprint(model: type[Posting]) -> tuple:
 
 def open_index(model: type[Posting]) -> PostingIndex:
     """The open postings of a side, rebuilt only when that side changed since last time."""
+    missing = list(matchable(model).filter(embedding__isnull=True).select_related("municipality"))
+    ensure_embeddings(missing)  # postings whose own task has not run yet
     fingerprint = _fingerprint(model)
     cached = _index_cache.get(model)
     if cached is None or cached.fingerprint != fingerprint:
