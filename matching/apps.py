@@ -7,3 +7,8 @@ class MatchingConfig(AppConfig):
 
     name = "matching"
     verbose_name = _("Matching")
+
+    def ready(self) -> None:
+        # Web processes enqueue matching by task name (postings cannot import this app), so
+        # the task must be registered there too, not only in the worker.
+        from matching import tasks  # noqa: F401

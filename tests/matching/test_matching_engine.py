@@ -1,6 +1,10 @@
 """The engine ranks the right offer first, keeps one Match per pair, follows edits and closures."""
 
+import subprocess
+import sys
+
 import pytest
+from django.conf import settings
 
 from matching.engine.pipeline import match_posting
 from matching.models import Match
@@ -161,3 +165,23 @@ def test_a_municipality_is_not_matched_with_itself(beds_need, municipality):
     )
     match_posting(beds_need)
     assert not Match.objects.filter(need=beds_need, offer__municipality=municipality).exists()
+
+
+def test_a_web_process_knows_the_matching_task_by_name():
+    """postings enqueue it by name; a fresh process that never imported matching.tasks (like a
+    web worker) must find it registered."""
+    code = (
+        "import threading; from celery import current_app; "
+        "found = []; t = threading.Thread(target=lambda: found.append("
+        "current_app.tasks.get('matching.tasks.match_posting') is not None)); "
+        "t.start(); t.join(); print(found[0])"
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", code],
+        cwd=settings.BASE_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.stdout.strip().splitlines()[-1] == "True", result.stderr
