@@ -77,7 +77,8 @@ def test_rerunning_updates_in_place_without_duplicates(beds_need, offers):
     before = dict(Match.objects.filter(need=beds_need).values_list("offer_id", "score"))
     second = match_posting(beds_need)
     after = dict(Match.objects.filter(need=beds_need).values_list("offer_id", "score"))
-    assert first and not second, "only the first run finds new matches"
+    assert first, "the first run finds new matches"
+    assert not second, "a second run finds none"
     assert before == after
 
 
