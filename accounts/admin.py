@@ -9,11 +9,14 @@ from accounts.models import User
 class UserAdmin(DjangoUserAdmin):
     ordering = ["email"]
     list_display = ["email", "first_name", "last_name", "language", "is_staff", "is_active"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "language"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "language", "match_emails"]
     search_fields = ["email", "first_name", "last_name"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Personal info"), {"fields": ["first_name", "last_name", "language"]}),
+        (
+            _("Personal info"),
+            {"fields": ["first_name", "last_name", "language", "match_emails"]},
+        ),
         (
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

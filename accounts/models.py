@@ -30,6 +30,11 @@ class EmailUserManager(UserManager):
 
 
 class User(AbstractUser):
+    class MatchEmails(models.TextChoices):
+        IMMEDIATELY = "immediately", _("Immediately, one email per match")
+        DAILY = "daily", _("Once a day, as a digest")
+        OFF = "off", _("Never")
+
     username = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     language = models.CharField(
@@ -38,6 +43,13 @@ class User(AbstractUser):
         choices=settings.LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text=_("The language of the interface and of the emails you receive."),
+    )
+    match_emails = models.CharField(
+        _("emails about new matches"),
+        max_length=16,
+        choices=MatchEmails,
+        default=MatchEmails.IMMEDIATELY,
+        help_text=_("For the needs and offers you are the contact person of."),
     )
 
     USERNAME_FIELD = "email"

@@ -139,6 +139,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-stale-postings": {"task": "postings.tasks.remind_stale_postings", "schedule": 3600},
     "expire-stale-postings": {"task": "postings.tasks.expire_stale_postings", "schedule": 3600},
     "sweep-pending-matching": {"task": "matching.tasks.sweep_pending_matching", "schedule": 300},
+    "match-digests": {
+        "task": "matching.tasks.send_match_digests",
+        "schedule": crontab(hour=6, minute=0),
+    },
     "moderation-digest": {
         "task": "postings.tasks.send_moderation_digest",
         "schedule": crontab(hour=7, minute=0),

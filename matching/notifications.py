@@ -1,31 +1,104 @@
-"""Telling both cities about a new good match, through the outbox, never twice."""
+"""Telling both cities about a new good match, through the outbox, never twice.
 
-from core.emails import queue_email_to_users
+Who hears: the contact person of each side's posting, or its municipality's managers when the
+posting has no (active) contact. How: as each one chose on their account — an email per match
+at once, the day's matches in one digest (matching/digest.py), or nothing.
+"""
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from accounts.models import User
+from core.emails import queue_email
 from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
+from matching.unsubscribe import unsubscribe_token
+from municipalities.models import Municipality
 from municipalities.selectors import managers_of
+from postings.models import Posting
 
 
-def _recipients(match: Match) -> list:
-    people = {}
+def notifiable(matches: QuerySet[Match]) -> QuerySet[Match]:
+    """The matches worth an email, with what the emails show."""
+    return matches.filter(
+        score__gte=NOTIFY_THRESHOLD, status=Match.Status.SUGGESTED
+    ).select_related("need__municipality", "need__contact", "offer__municipality", "offer__contact")
+
+
+def recipients(match: Match, managers: dict[int, list[User]] | None = None) -> list[tuple]:
+    """(user, their own side's posting) for everyone who hears about a match, once each.
+
+    `managers` caches the managers of each municipality across calls."""
+    managers = {} if managers is None else managers
+    people: dict[int, tuple[User, Posting]] = {}
     for posting in (match.need, match.offer):
-        contact = posting.contact or next(iter(managers_of(posting.municipality)), None)
+        contact = posting.contact
         if contact is not None and contact.is_active:
-            people[contact.pk] = (contact, posting)
+            users = [contact]
+        else:
+            users = _managers(posting.municipality, managers)
+        for user in users:
+            people.setdefault(user.pk, (user, posting))
     return list(people.values())
 
 
-def notify_new_matches(matches: list[Match]) -> int:
-    """Email the contact of each side of every new match above the threshold."""
-    sent = 0
-    for match in matches:
-        if match.score < NOTIFY_THRESHOLD or match.status != Match.Status.SUGGESTED:
-            continue
-        for user, own_posting in _recipients(match):
-            sent += queue_email_to_users(
-                [user],
-                "new_match",
-                {"match": match, "own": own_posting},
-                key=f"match:{match.pk}",
-            )
-    return sent
+def _managers(municipality: Municipality, cache: dict[int, list[User]]) -> list[User]:
+    if municipality.pk not in cache:
+        cache[municipality.pk] = list(managers_of(municipality).order_by("pk"))
+    return cache[municipality.pk]
+
+
+def match_email_key(match: Match, user: User) -> str:
+    return f"match:{match.pk}:{user.pk}"
+
+
+def match_email_context(match: Match, own: Posting) -> dict:
+    """What the new-match and digest emails say about one match, from the reader's side."""
+    own_side = "need" if own is match.need else "offer"
+    return {
+        "match": match,
+        "own": own,
+        "own_side": own_side,
+        "other": match.offer if own_side == "need" else match.need,
+    }
+
+
+def _queue_match_email(match: Match, user: User, own: Posting) -> bool:
+    email = queue_email(
+        to=user.email,
+        language=user.language,
+        template="new_match",
+        context={
+            **match_email_context(match, own),
+            "recipient": user,
+            "unsubscribe_token": unsubscribe_token(user),
+        },
+        key=match_email_key(match, user),
+    )
+    return email is not None
+
+
+@transaction.atomic
+def notify_new_matches(matches: Iterable[Match]) -> int:
+    """Email the people of both sides of every new match above the threshold, as each prefers.
+
+    Idempotent: an email about a match to a person has one outbox key, so calling this again
+    for the same matches (a retried or duplicated task) queues nothing. Returns emails queued."""
+    ids = [match.pk for match in matches]
+    if not ids:
+        return 0
+    queued = 0
+    managers: dict[int, list[User]] = {}
+    found = list(notifiable(Match.objects.filter(pk__in=ids)).order_by("-score", "pk"))
+    for match in found:
+        for user, own in recipients(match, managers):
+            # Readers of the daily digest get it from matching.digest; "off" means nothing.
+            if user.match_emails == User.MatchEmails.IMMEDIATELY:
+                queued += _queue_match_email(match, user, own)
+    Match.objects.filter(pk__in=[m.pk for m in found], notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
+    return queued

@@ -3,6 +3,7 @@
 from celery import shared_task
 from django.db import transaction
 
+from matching.digest import send_match_digests as queue_match_digests
 from matching.engine.pipeline import match_posting as run_matching
 from matching.notifications import notify_new_matches
 from postings.registry import posting_model, posting_models
@@ -44,3 +45,9 @@ def sweep_pending_matching() -> int:
             match_posting(model._meta.label_lower, pk)
             swept += 1
     return swept
+
+
+@shared_task
+def send_match_digests() -> int:
+    """Daily: yesterday's new matches, one email each, for those who chose the digest."""
+    return queue_match_digests()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from matching import views
+from matching import unsubscribe, views
 
 app_name = "matching"
 
@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/deliver/", views.match_deliver, name="deliver"),
     path("<int:pk>/dismiss/", views.match_dismiss, name="dismiss"),
     path("municipality/<slug:slug>/", views.municipality_matches, name="municipality_matches"),
+    path("unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

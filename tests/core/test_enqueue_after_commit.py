@@ -2,6 +2,7 @@
 
 import pytest
 from django.db import transaction
+from kombu import pools
 
 from cities4cities.celery import app as celery_app
 from core.emails import queue_email
@@ -21,7 +22,7 @@ def _queue() -> OutgoingEmail | None:
 
 def _use_broker(url: str) -> None:
     """Point the app at another broker, dropping the pooled connections to the old one."""
-    celery_app.pool.force_close_all()
+    pools.reset()  # closes and forgets kombu's pools, which it would hand back closed
     celery_app.conf.broker_url = url
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
