@@ -82,13 +82,14 @@ def _fingerprint(model: type[Posting]) -> tuple:
 
 def open_index(model: type[Posting]) -> PostingIndex:
     """The open postings of a side, rebuilt only when that side changed since last time."""
+    cached = _index_cache.get(model)
+    if cached is not None and cached.fingerprint == _fingerprint(model):
+        return cached.index
+    # Only when rebuilding: the look for unembedded postings scans the whole side.
     missing = list(matchable(model).filter(embedding__isnull=True).select_related("municipality"))
     ensure_embeddings(missing)  # postings whose own task has not run yet
-    fingerprint = _fingerprint(model)
-    cached = _index_cache.get(model)
-    if cached is None or cached.fingerprint != fingerprint:
-        cached = _CachedIndex(fingerprint, build_index(model))
-        _index_cache[model] = cached
+    cached = _CachedIndex(_fingerprint(model), build_index(model))
+    _index_cache[model] = cached
     return cached.index
 
 

@@ -1,7 +1,10 @@
-"""Scoring one posting against every posting of the other side, vectorised.
+"""Scoring postings against every posting of the other side, vectorised.
 
 Each signal is a number between 0 and 1 per candidate; the score is their weighted sum
-(weights in matching/engine/weights.py)."""
+(weights in matching/engine/weights.py). One source gives arrays of shape (n,); a batch of k
+sources of one side (fields as arrays of shape (k, 1), vectors (k, d)) gives (k, n) with the
+same values row by row, apart from float32 rounding in the matrix product. Source fields of
+shape (n,), with `cosine` given, score n pairs elementwise."""
 
 from dataclasses import dataclass
 
@@ -19,17 +22,18 @@ from matching.engine.weights import (
 
 @dataclass
 class Source:
-    """The posting being matched, in the same terms as an index row."""
+    """The posting being matched, in the same terms as an index row; or a batch of postings of
+    one side, each field then an array of shape (k, 1) and `vector` of shape (k, d)."""
 
-    sector: int
-    topic: int
-    kind: int
-    quantity_open: float
-    day: int
-    latitude: float
-    longitude: float
-    municipality: int
-    languages: int
+    sector: int | np.ndarray
+    topic: int | np.ndarray
+    kind: int | np.ndarray
+    quantity_open: float | np.ndarray
+    day: int | np.ndarray
+    latitude: float | np.ndarray
+    longitude: float | np.ndarray
+    municipality: int | np.ndarray
+    languages: int | np.ndarray
     vector: np.ndarray
     is_need: bool
 
@@ -68,21 +72,26 @@ def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) ->
     return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def signals(source: Source, index: PostingIndex, kinds: dict[tuple[int, int], float]) -> Signals:
-    cosine = index.vectors @ source.vector
-    text = np.clip((cosine - TEXT_FLOOR) / (TEXT_CEILING - TEXT_FLOOR), 0, 1)
-    same_topic = (index.topic == source.topic) & (source.topic != 0)
-    same_sector = index.sector == source.sector
-    topic = np.where(same_topic, 1.0, np.where(same_sector, 0.5, 0.0))
+def _cosine(source: Source, index: PostingIndex) -> np.ndarray:
+    if source.vector.ndim == 1:
+        return index.vectors @ source.vector
+    return source.vector @ index.vectors.T
 
-    kind = (index.kind == source.kind).astype(np.float64)
+
+def _kind(source: Source, index: PostingIndex, kinds: dict[tuple[int, int], float]) -> np.ndarray:
+    """1 for the same kind, the compatibility weight for kinds that can serve each other, else
+    0: looked up in a small table, (source kind, candidate kind) → weight."""
+    size = 1 + int(max(np.max(source.kind), np.max(index.kind, initial=0), *map(max, kinds)))
+    table = np.eye(size)
     for (need_kind, offer_kind), weight in kinds.items():
         source_kind, other_kind = (
             (need_kind, offer_kind) if source.is_need else (offer_kind, need_kind)
         )
-        if source.kind == source_kind:
-            kind = np.where(index.kind == other_kind, np.maximum(kind, weight), kind)
+        table[source_kind, other_kind] = max(table[source_kind, other_kind], weight)
+    return table[source.kind, index.kind]
 
+
+def _quantity(source: Source, index: PostingIndex) -> np.ndarray:
     need_quantity, offer_quantity = (
         (source.quantity_open, index.quantity_open)
         if source.is_need
@@ -90,32 +99,50 @@ def signals(source: Source, index: PostingIndex, kinds: dict[tuple[int, int], fl
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         coverage = np.clip(offer_quantity / need_quantity, 0, 1)
-    quantity = np.where(np.isnan(coverage), 0.5, coverage)
+    return np.where(np.isnan(coverage), 0.5, coverage)
 
-    distance_km = _haversine_km(source.latitude, source.longitude, index.latitude, index.longitude)
-    distance = np.where(np.isnan(distance_km), 0.5, 1 / (1 + distance_km / DISTANCE_SCALE_KM))
-    language = ((index.languages & source.languages) != 0).astype(np.float64)
 
+def _date(source: Source, index: PostingIndex) -> np.ndarray:
     need_day, offer_day = (source.day, index.day) if source.is_need else (index.day, source.day)
     # An offer that ends before the need's deadline can still help; one with no end always can.
-    date = np.where(
-        (np.asarray(need_day) == NO_DATE) | (np.asarray(offer_day) == NO_DATE),
-        1.0,
-        np.where(offer_day >= need_day, 1.0, 0.6),
-    )
+    fits = (np.asarray(need_day) == NO_DATE) | (np.asarray(offer_day) == NO_DATE)
+    return np.where(fits | (offer_day >= need_day), 1.0, 0.6)
 
+
+def signals(
+    source: Source,
+    index: PostingIndex,
+    kinds: dict[tuple[int, int], float],
+    *,
+    cosine: np.ndarray | None = None,
+    distance_km: np.ndarray | None = None,
+) -> Signals:
+    """`cosine` and `distance_km` may be given when the caller has them cheaper (see
+    engine.batch); they must be what _cosine and _haversine_km give."""
+    if cosine is None:
+        cosine = _cosine(source, index)
+    text = np.clip((cosine - TEXT_FLOOR) / (TEXT_CEILING - TEXT_FLOOR), 0, 1)
+    same_topic = (index.topic == source.topic) & (source.topic != 0)
+    same_sector = index.sector == source.sector
+    topic = np.where(same_topic, 1.0, np.where(same_sector, 0.5, 0.0))
+    if distance_km is None:
+        distance_km = _haversine_km(
+            source.latitude, source.longitude, index.latitude, index.longitude
+        )
+    distance = np.where(np.isnan(distance_km), 0.5, 1 / (1 + distance_km / DISTANCE_SCALE_KM))
+    language = ((index.languages & source.languages) != 0).astype(np.float64)
     not_own = index.municipality != source.municipality
     return Signals(
         text=text * not_own,
         cosine=cosine,
         topic=topic * not_own,
         same_sector=same_sector,
-        kind=kind * not_own,
-        quantity=quantity * not_own,
+        kind=_kind(source, index, kinds) * not_own,
+        quantity=_quantity(source, index) * not_own,
         distance_km=distance_km,
         distance=distance * not_own,
         language=language * not_own,
-        date=date * not_own,
+        date=_date(source, index) * not_own,
     )
 
 

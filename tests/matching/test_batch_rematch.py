@@ -1,0 +1,157 @@
+"""The full rematch (`match --all`) stores what matching each posting on its own would."""
+
+import numpy as np
+import pytest
+from django.core.management import call_command
+
+from matching.engine import pipeline
+from matching.engine.batch import batch_source, row_source
+from matching.engine.index import PostingIndex
+from matching.engine.scoring import signals
+from matching.models import Match
+from municipalities.models import Municipality
+from postings.models import HelpKind, Posting, Sector, Topic
+from tests.factories import MunicipalityFactory, NeedFactory, OfferFactory
+
+pytestmark = pytest.mark.django_db
+
+# Stored scores are rounded to 4 places; the batch's matrix product may round the text
+# similarity's last float32 bit differently from the single matrix-vector product.
+SCORE_TOLERANCE = 1.01e-4
+
+
+def _taxonomy(sector: str, topic: str, kind: str) -> dict:
+    return {
+        "sector": Sector.objects.get(slug=sector),
+        "topic": Topic.objects.get(slug=topic),
+        "help_kind": HelpKind.objects.get(slug=kind),
+    }
+
+
+def _posting(factory, municipality, language: str, title: str, description: str, **taxonomy):
+    return factory(
+        municipality=municipality,
+        original_language=language,
+        title_en="",
+        description_en="",
+        **{f"title_{language}": title, f"description_{language}": description},
+        **taxonomy,
+    )
+
+
+@pytest.fixture
+def postings(municipality, other_municipality):
+    """Needs of a Ukrainian and a Polish city, offers of a German and the Polish city."""
+    polish = MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
+    beds = _taxonomy("health", "medical-equipment", "goods")
+    fire = _taxonomy("civil-protection", "firefighting", "goods")
+    power = _taxonomy("energy", "generators", "goods")
+    needs = [
+        _posting(NeedFactory, municipality, "uk", "Лікарняні ліжка", "Двадцять ліжок.", **beds),
+        _posting(NeedFactory, municipality, "uk", "Пожежне спорядження", "Шоломи.", **fire),
+        _posting(NeedFactory, polish, "pl", "Agregaty prądotwórcze", "Dwa agregaty.", **power),
+    ]
+    offers = [
+        _posting(OfferFactory, other_municipality, "de", "Krankenhausbetten", "Betten.", **beds),
+        _posting(OfferFactory, other_municipality, "de", "Pflegebetten", "Zehn Betten.", **beds),
+        _posting(OfferFactory, other_municipality, "de", "Feuerwehrhelme", "Helme.", **fire),
+        _posting(OfferFactory, other_municipality, "de", "Stromaggregate", "Diesel.", **power),
+        _posting(OfferFactory, polish, "pl", "Łóżka szpitalne", "Łóżka.", **beds),
+    ]
+    return needs, offers
+
+
+def _stored() -> dict[tuple[int, int], tuple[float, list, str]]:
+    return {(m.need_id, m.offer_id): (m.score, m.reasons, m.status) for m in Match.objects.all()}
+
+
+def _alone(posting: Posting) -> dict:
+    """What matching this one posting stores, from nothing."""
+    Match.objects.all().delete()
+    pipeline.match_posting(posting)
+    return _stored()
+
+
+def test_it_stores_what_matching_each_posting_alone_stores(postings, monkeypatch):
+    monkeypatch.setattr(pipeline, "KEEP_PER_POSTING", 2)  # so that the lists leave pairs out
+    needs, offers = postings
+    by_need = [_alone(need) for need in needs]
+    by_offer = [_alone(offer) for offer in offers]
+    Match.objects.all().delete()
+
+    call_command("match", "--all", "--no-progress")
+    batch = _stored()
+
+    from_needs = {pair: row for rows in by_need for pair, row in rows.items()}
+    from_offers = {pair: row for rows in by_offer for pair, row in rows.items()}
+    assert set(batch) == set(from_needs) | set(from_offers)
+    assert max(len(rows) for rows in by_need) == 2, "a need's own list is cut"
+    assert set(from_offers) - set(from_needs), "some pairs are only in an offer's list"
+    for pair, (score, reasons, status) in batch.items():
+        expected = from_needs.get(pair) or from_offers[pair]
+        assert score == pytest.approx(expected[0], abs=SCORE_TOLERANCE)
+        assert reasons == expected[1], "explained as the need's own run (else the offer's)"
+        assert status == Match.Status.SUGGESTED
+
+
+def test_suggestions_of_a_withdrawn_offer_close_and_reopen_when_it_is_back(postings):
+    _needs, offers = postings
+    call_command("match", "--all", "--no-progress")
+    assert Match.objects.filter(offer=offers[0], status="suggested").exists()
+
+    type(offers[0]).objects.filter(pk=offers[0].pk).update(status=Posting.Status.WITHDRAWN)
+    call_command("match", "--all", "--no-progress")
+    assert set(Match.objects.filter(offer=offers[0]).values_list("status", flat=True)) == {"closed"}
+
+    type(offers[0]).objects.filter(pk=offers[0].pk).update(status=Posting.Status.PUBLISHED)
+    call_command("match", "--all", "--no-progress")
+    assert Match.objects.filter(offer=offers[0], status="suggested").exists()
+    assert not Match.objects.filter(offer=offers[0], status="closed").exists()
+
+
+def test_postings_of_an_unverified_municipality_drop_out(postings, other_municipality):
+    call_command("match", "--all", "--no-progress")
+    Municipality.objects.filter(pk=other_municipality.pk).update(status="pending")
+    call_command("match", "--all", "--no-progress")
+    assert not Match.objects.filter(
+        offer__municipality=other_municipality, status="suggested"
+    ).exists()
+
+
+def _random_index(rng: np.random.Generator, size: int) -> PostingIndex:
+    """Postings whose texts are close enough for the text signal to vary."""
+    vectors = rng.standard_normal((size, 384)).astype(np.float32) * 0.04 + 1
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    quantity = rng.integers(1, 50, size).astype(float)
+    quantity[rng.random(size) < 0.3] = np.nan
+    day = rng.integers(739000, 739400, size)
+    day[rng.random(size) < 0.4] = -1
+    place = rng.integers(0, 6, size)
+    return PostingIndex(
+        ids=np.arange(1, size + 1),
+        sector=rng.integers(1, 4, size),
+        topic=rng.integers(0, 6, size),
+        kind=rng.integers(1, 5, size),
+        quantity_open=quantity,
+        day=day,
+        latitude=np.array([46.0, 48.5, 50.1, 52.2, np.nan, 49.0])[place],
+        longitude=np.array([8.0, 26.5, 30.2, 21.0, np.nan, 31.0])[place],
+        municipality=place + 1,
+        languages=rng.integers(0, 8, size),
+        vectors=vectors,
+    )
+
+
+@pytest.mark.parametrize("is_need", [True, False])
+def test_a_batch_of_sources_scores_each_row_as_the_single_source_does(is_need):
+    rng = np.random.default_rng(4)
+    sources, candidates = _random_index(rng, 12), _random_index(rng, 300)
+    kinds = {(1, 2): 0.8, (2, 1): 0.8, (3, 1): 0.6, (1, 4): 0.4}
+    batch = signals(batch_source(sources, slice(0, 12), is_need=is_need), candidates, kinds)
+    for row in range(12):
+        alone = signals(row_source(sources, row, is_need=is_need), candidates, kinds)
+        for name in ("topic", "same_sector", "kind", "quantity", "distance_km", "date"):
+            np.testing.assert_array_equal(getattr(batch, name)[row], getattr(alone, name))
+        np.testing.assert_allclose(batch.cosine[row], alone.cosine, atol=1e-6)
+        np.testing.assert_allclose(batch.score()[row], alone.score(), atol=1e-5)
+    assert 0 < np.mean(batch.text > 0) < 1, "the text signal varies in this data"
