@@ -76,7 +76,7 @@ def _populate(figures: Figures, new: int, progress: Progress) -> tuple[Generator
 def _time_single_needs(figures: Figures, generator: Generator, new_needs: list) -> None:
     """New needs, one at a time, as the worker matches them: the offer index is built first
     (a worker's cache holds it between tasks), one warm-up run is not counted."""
-    pipeline._index_cache.clear()
+    pipeline.forget_index_cache()
     figures.index_seconds, _ = _timed(lambda: pipeline.open_index(Offer))
     warm_up, *timed, traced = insert(generator, Need, new_needs)
     _match(warm_up)
