@@ -1,11 +1,12 @@
 """Matching one posting: embed it, score it against the other side, store the best as Match
 rows (one per pair, updated in place), close suggestions that no longer hold."""
 
+import time
 from dataclasses import dataclass
 
 import numpy as np
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.utils import timezone
 
 from matching.engine import embedding
@@ -20,6 +21,7 @@ from offers.models import Offer
 from postings.models import HelpKind, Posting
 
 KEEP_PER_POSTING = 10
+INDEX_MAX_AGE = 300  # seconds
 
 
 _EMBEDDINGS = {Need: (NeedEmbedding, "need"), Offer: (OfferEmbedding, "offer")}
@@ -74,10 +76,15 @@ def forget_index_cache() -> None:
 
 
 def _fingerprint(model: type[Posting]) -> tuple:
+    """Cheap: the latest change to a posting of this side or to a vector (both indexed), plus
+    an age bucket, so changes that bypass updated_at (a municipality losing its verification)
+    are seen within INDEX_MAX_AGE."""
     embedding_model, _field = _EMBEDDINGS[model]
-    postings = model.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
-    vectors = embedding_model.objects.aggregate(changed=Max("updated_at"), count=Count("pk"))
-    return (postings["changed"], postings["count"], vectors["changed"], vectors["count"])
+    return (
+        model.objects.aggregate(changed=Max("updated_at"))["changed"],
+        embedding_model.objects.aggregate(changed=Max("updated_at"))["changed"],
+        int(time.monotonic() // INDEX_MAX_AGE),
+    )
 
 
 def open_index(model: type[Posting]) -> PostingIndex:
