@@ -153,55 +153,47 @@ def match_message(request: HttpRequest, pk: int) -> HttpResponse:
     return _back(match, "#conversation")
 
 
-@require_POST
-@login_required
-def match_agree(request: HttpRequest, pk: int) -> HttpResponse:
+def _form_action(request: HttpRequest, pk: int, form_class, service, done: str) -> HttpResponse:
+    """Validate the small action form, then call the service with its fields."""
     match = _match_or_404(request, pk)
-    form = QuantityForm(request.POST)
+    form = form_class(request.POST)
     if not form.is_valid():
         _invalid(request, form)
         return _back(match)
-    quantity = form.cleaned_data["quantity"]
-    _act(
-        request,
-        lambda: services.match_agree(user=request.user, match=match, quantity=quantity),
-        _("The agreement is recorded."),
-    )
+    _act(request, lambda: service(user=request.user, match=match, **form.cleaned_data), done)
     return _back(match)
+
+
+@require_POST
+@login_required
+def match_agree(request: HttpRequest, pk: int) -> HttpResponse:
+    return _form_action(
+        request, pk, QuantityForm, services.match_agree, _("The agreement is recorded.")
+    )
 
 
 @require_POST
 @login_required
 def match_deliver(request: HttpRequest, pk: int) -> HttpResponse:
-    match = _match_or_404(request, pk)
-    form = QuantityForm(request.POST)
-    if not form.is_valid():
-        _invalid(request, form)
-        return _back(match)
-    quantity = form.cleaned_data["quantity"]
-    _act(
+    return _form_action(
         request,
-        lambda: services.match_deliver(user=request.user, match=match, quantity=quantity),
+        pk,
+        QuantityForm,
+        services.match_deliver,
         _("The delivery is confirmed and counted towards the need."),
     )
-    return _back(match)
 
 
 @require_POST
 @login_required
 def match_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
-    match = _match_or_404(request, pk)
-    form = DismissForm(request.POST)
-    if not form.is_valid():
-        _invalid(request, form)
-        return _back(match)
-    side = form.cleaned_data["side"]
-    _act(
+    return _form_action(
         request,
-        lambda: services.match_dismiss(user=request.user, match=match, side=side),
+        pk,
+        DismissForm,
+        services.match_dismiss,
         _("The match is dismissed. It will not be suggested again."),
     )
-    return _back(match)
 
 
 @login_required
