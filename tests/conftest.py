@@ -12,6 +12,8 @@ from postings.models import HelpKind, Sector, Topic
 from postings.taxonomy_data import install_taxonomy
 from tests.factories import MembershipFactory, MunicipalityFactory, StaffFactory, UserFactory
 
+pytest_plugins = ["tests.celery_worker"]
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache(db):

@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching.bench.scratch import scratch_database
 from matching.bench.synthetic import Generator, insert
 from matching.engine import pipeline
 from matching.engine.batch import rematch_all
+from matching.scratch_database import scratch_database
 from needs.models import Need
 from offers.models import Offer
 
@@ -44,7 +44,7 @@ class Figures:
 
 def run_benchmark(needs: int, offers: int, repeats: int, progress: Progress) -> Figures:
     figures = Figures(needs=needs, offers=offers)
-    with scratch_database() as name:
+    with scratch_database("bench_matching") as name:
         figures.database = name
         generator, new_needs = _populate(figures, repeats + 2, progress)
         figures.rematch_seconds, result = _timed(lambda: rematch_all(progress))

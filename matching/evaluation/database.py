@@ -1,58 +1,18 @@
-"""A fresh, throw-away database for one evaluation, and the labelled set loaded into it.
+"""The labelled set loaded into the evaluation's scratch database."""
 
-The default connection is swapped for one to a new database (created and migrated with
-Django's test-database machinery, under a unique name) and swapped back afterwards, so the
-main database, and a test's open transaction on it, are never touched.
-"""
-
-import copy
-import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, connections, transaction
-from django.db.utils import load_backend
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from matching.engine import pipeline
 from matching.evaluation.dataset import DatasetError, LabelledSet, PostingRow
 from municipalities.models import Membership, Municipality
 from needs.models import Need
 from offers.models import Offer
 from postings.models import HelpKind, Posting, Sector, Topic
-
-
-@contextmanager
-def fresh_database() -> Iterator[str]:
-    """Run the block against a new, migrated database; drop it afterwards. Yields its name."""
-    original = connections[DEFAULT_DB_ALIAS]
-    settings_dict = copy.deepcopy(original.settings_dict)
-    name = f"evaluate_matching_{uuid.uuid4().hex[:12]}"
-    settings_dict["TEST"] = {**settings_dict.get("TEST", {}), "NAME": name, "MIGRATE": True}
-    fresh = load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, DEFAULT_DB_ALIAS)
-    old_name = settings_dict["NAME"]
-    connections[DEFAULT_DB_ALIAS] = fresh
-    _forget_cached_rows()
-    try:
-        fresh.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        yield name
-    finally:
-        try:
-            fresh.creation.destroy_test_db(old_name, verbosity=0)
-        finally:
-            connections[DEFAULT_DB_ALIAS] = original
-            _forget_cached_rows()
-
-
-def _forget_cached_rows() -> None:
-    """Caches keyed by database alias hold primary keys of the other database."""
-    ContentType.objects.clear_cache()
-    pipeline.forget_index_cache()
 
 
 @dataclass

@@ -6,10 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from matching.evaluation.baseline import baseline_rankings
-from matching.evaluation.database import fresh_database, load_labelled_set
+from matching.evaluation.database import load_labelled_set
 from matching.evaluation.dataset import LabelledSet, read_labelled_set
 from matching.evaluation.engine_run import engine_rankings
 from matching.evaluation.metrics import evaluate, split_by_language
+from matching.scratch_database import scratch_database
 
 Figures = dict[str, float | int | None]
 
@@ -46,7 +47,7 @@ def evaluate_file(path: str | Path) -> Evaluation:
     started = time.monotonic()
     labelled = read_labelled_set(path)
     baseline = baseline_rankings(labelled)
-    with fresh_database():
+    with scratch_database("evaluate_matching"):
         engine = engine_rankings(load_labelled_set(labelled))
     languages = _languages(labelled)
     return Evaluation(

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from matching.evaluation.database import fresh_database, load_labelled_set
+from matching.evaluation.database import load_labelled_set
 from matching.evaluation.dataset import parse_labelled_set
 from matching.evaluation.metrics import (
     Rankings,
@@ -19,6 +19,7 @@ from matching.evaluation.metrics import (
     reciprocal_rank,
     split_by_language,
 )
+from matching.scratch_database import scratch_database
 from needs.models import Need
 from offers.models import Offer
 from postings.models import HelpKind, Sector
@@ -202,7 +203,7 @@ def test_the_set_is_loaded_as_verified_municipalities_with_published_postings():
     assert need.contact.memberships.get().municipality == need.municipality
 
 
-def test_the_fresh_database_is_dropped_and_the_connection_restored_even_after_a_failure():
+def test_the_scratch_database_is_dropped_and_the_connection_restored_even_after_a_failure():
     original = connections[DEFAULT_DB_ALIAS]
     Need.objects.create(
         municipality=MunicipalityFactory(), original_language="en", title_en="Kept",
@@ -212,7 +213,7 @@ def test_the_fresh_database_is_dropped_and_the_connection_restored_even_after_a_
     seen = {}
 
     def look_around_and_fail() -> None:
-        with fresh_database() as name:
+        with scratch_database("evaluate_matching") as name:
             seen.update(
                 name=name,
                 swapped=connections[DEFAULT_DB_ALIAS] is not original,

@@ -1,8 +1,9 @@
-"""A throw-away database for one benchmark run, never the main one.
+"""A throw-away database for one evaluation or benchmark run, never the main one.
 
 The default connection is swapped for one to a new database (created and migrated with
-Django's test-database machinery, under a unique name) and swapped back afterwards; the
-database is dropped even when the run fails.
+Django's test-database machinery, under a unique name) and swapped back afterwards, so the
+main database, and a test's open transaction on it, are never touched; the database is dropped
+even when the run fails.
 """
 
 import copy
@@ -18,7 +19,7 @@ from matching.engine import pipeline
 
 
 @contextmanager
-def scratch_database(prefix: str = "bench_matching") -> Iterator[str]:
+def scratch_database(prefix: str) -> Iterator[str]:
     """Run the block against a new, migrated database; drop it afterwards. Yields its name."""
     original = connections[DEFAULT_DB_ALIAS]
     settings_dict = copy.deepcopy(original.settings_dict)
