@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "needs",
     "offers",
     "matching",
+    "partnerships",
     "cities4cities.apps.Cities4CitiesConfig",
 ]
 

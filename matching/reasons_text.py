@@ -62,6 +62,8 @@ def describe(match: Match, names: dict | None = None) -> list[str]:
             lines.append(
                 _("both cities work in %(languages)s") % {"languages": _shared_languages(match)}
             )
+        elif code == "partners":
+            lines.append(_("partner cities since %(year)s") % {"year": reason["since"]})
         elif code == "distance":
             lines.append(_("%(km)s km apart") % {"km": reason["km"]})
     return lines

@@ -1,5 +1,6 @@
 """factory_boy factories for the platform's models."""
 
+from datetime import date
 from decimal import Decimal
 
 import factory
@@ -11,6 +12,7 @@ from accounts.models import User
 from municipalities.models import Invitation, JoinRequest, Membership, Municipality
 from needs.models import Need
 from offers.models import Offer
+from partnerships.models import Partnership, PartnershipMember
 from postings.models import HelpKind, Posting, Sector, Topic
 
 PASSWORD = "a-Long-test-password-42"
@@ -122,3 +124,21 @@ class OfferFactory(PostingFactory):
         model = Offer
 
     title_en = factory.Sequence(lambda n: f"Hospital beds to give, lot {n}")
+
+
+class PartnershipFactory(factory.django.DjangoModelFactory):
+    """PartnershipFactory(members=[a, b]) makes a and b its founding members (two new
+    municipalities if not given)."""
+
+    class Meta:
+        model = Partnership
+        skip_postgeneration_save = True
+
+    kind = Partnership.Kind.TWINNING
+    started_on = date(2023, 5, 1)
+
+    @factory.post_generation
+    def members(self, create: bool, extracted: list[Municipality] | None, **kwargs) -> None:
+        if create:
+            for municipality in extracted or [MunicipalityFactory(), MunicipalityFactory()]:
+                PartnershipMember.objects.create(partnership=self, municipality=municipality)

@@ -5,6 +5,7 @@ from accounts.models import User
 from municipalities.models import Membership, Municipality
 from needs.models import Need
 from offers.models import Offer
+from partnerships.models import Partnership, PartnershipMember
 
 pytestmark = pytest.mark.django_db
 
@@ -16,6 +17,8 @@ def _counts() -> tuple[int, ...]:
         Membership.objects.count(),
         Need.objects.count(),
         Offer.objects.count(),
+        Partnership.objects.count(),
+        PartnershipMember.objects.count(),
     )
 
 
@@ -27,6 +30,7 @@ def test_seed_demo_creates_the_demo_set_once(capsys):
     assert first[1] >= 14
     assert first[3] >= 8
     assert first[4] >= 8
+    assert first[5:] == (2, 5)
     assert Need.objects.filter(status="published", original_language="uk").exists()
     kamianets = Municipality.objects.get(slug="kamianets-podilskyi")
     assert kamianets.name_uk == "Кам'янець-Подільський"

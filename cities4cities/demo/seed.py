@@ -8,10 +8,13 @@ from django.utils import timezone
 
 from accounts.models import User
 from cities4cities.demo.municipalities import ADMIN_EMAIL, DEMO_PASSWORD, MUNICIPALITIES
+from cities4cities.demo.partnerships import PARTNERSHIPS
 from cities4cities.demo.postings import NEEDS, OFFERS
 from municipalities.models import Membership, Municipality
 from needs.models import Need
 from offers.models import Offer
+from partnerships.models import Partnership
+from partnerships.services import partnership_record
 from postings.models import HelpKind, Posting, Sector, Topic
 from postings.services.lifecycle import posting_create
 
@@ -64,7 +67,21 @@ def seed_demo() -> list[tuple[str, str]]:
             logins.append((email, f"{role}, {data['names']['en']}"))
     _postings(Need, NEEDS)
     _postings(Offer, OFFERS)
+    _partnerships()
     return logins
+
+
+def _partnerships() -> None:
+    for kind, started_on, slugs in PARTNERSHIPS:
+        if Partnership.objects.filter(
+            kind=kind, started_on=started_on, municipalities__slug=slugs[0]
+        ).exists():
+            continue
+        partnership_record(
+            kind=kind,
+            started_on=started_on,
+            municipalities=list(Municipality.objects.filter(slug__in=slugs)),
+        )
 
 
 def _postings(model: type[Posting], rows: list[tuple]) -> None:

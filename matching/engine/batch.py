@@ -20,7 +20,7 @@ from django.utils import timezone
 from matching.engine import pipeline
 from matching.engine.index import PostingIndex, build_index, matchable
 from matching.engine.reasons import reasons_for
-from matching.engine.scoring import Signals, Source, _haversine_km, kind_matrix, signals
+from matching.engine.scoring import Lookups, Signals, Source, _haversine_km, signals
 from matching.engine.weights import STORE_MINIMUM
 from matching.models import Match
 from needs.models import Need
@@ -33,7 +33,6 @@ EMBED_BATCH = 64
 PAIR_BATCH = 50_000
 
 Progress = Callable[[str, int, int], None]
-Kinds = dict[tuple[int, int], float]
 Row = tuple[int, int, float, list]  # need id, offer id, score, reasons
 
 
@@ -58,11 +57,11 @@ def rematch_all(progress: Progress = _silent) -> Rematched:
     postings = {model: open_postings(model) for model in (Need, Offer)}
     embed_all(postings[Need], postings[Offer], progress)
     needs, offers = build_index(Need), build_index(Offer)
-    kinds = kind_matrix(dict(HelpKind.objects.values_list("slug", "pk")))
-    pairs = rank(needs, offers, kinds, progress)
+    lookups = pipeline.lookups()
+    pairs = rank(needs, offers, lookups, progress)
     for model, index in ((Need, needs), (Offer, offers)):
         _with_missing(model, postings[model], index.ids)
-    rows = explained_pairs(needs, offers, kinds, pairs, postings)
+    rows = explained_pairs(needs, offers, lookups, pairs, postings)
     stored, closed, reopened = store_all(rows, pending)
     return Rematched(len(needs), len(offers), len(needs) * len(offers), stored, closed, reopened)
 
@@ -221,7 +220,7 @@ class _BestPerColumn:
 
 
 def rank(
-    needs: PostingIndex, offers: PostingIndex, kinds: Kinds, progress: Progress = _silent
+    needs: PostingIndex, offers: PostingIndex, lookups: Lookups, progress: Progress = _silent
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs to store, as (need row, offer row, whether in the need's own best list), each
     pair once, in need-row order."""
@@ -235,7 +234,7 @@ def rank(
     for start in range(0, len(needs), chunk):
         rows = slice(start, min(start + chunk, len(needs)))
         source = batch_source(needs, rows, is_need=True)
-        scores = signals(source, offers, kinds, distance_km=places.distances_km(source)).score()
+        scores = signals(source, offers, lookups, distance_km=places.distances_km(source)).score()
         need_rows, offer_rows = _best_in_rows(scores, keep)
         from_needs.append((need_rows + start) * len(offers) + offer_rows)
         per_offer.add(scores, start)
@@ -249,7 +248,7 @@ def rank(
 def score_pairs(
     needs: PostingIndex,
     offers: PostingIndex,
-    kinds: Kinds,
+    lookups: Lookups,
     need_rows: np.ndarray,
     offer_rows: np.ndarray,
 ) -> Signals:
@@ -258,13 +257,13 @@ def score_pairs(
     source = _source(needs, need_rows, is_need=True, column=False)
     candidates = subset(offers, offer_rows)
     cosine = np.einsum("ij,ij->i", source.vector, candidates.vectors)
-    return signals(source, candidates, kinds, cosine=cosine)
+    return signals(source, candidates, lookups, cosine=cosine)
 
 
 def explained_pairs(
     needs: PostingIndex,
     offers: PostingIndex,
-    kinds: Kinds,
+    lookups: Lookups,
     pairs: tuple[np.ndarray, np.ndarray, np.ndarray],
     postings: dict[type[Posting], dict[int, Posting]],
 ) -> Iterator[Row]:
@@ -274,7 +273,7 @@ def explained_pairs(
     need_rows, offer_rows, from_need = pairs
     for start in range(0, len(need_rows), PAIR_BATCH):
         part = slice(start, start + PAIR_BATCH)
-        found = score_pairs(needs, offers, kinds, need_rows[part], offer_rows[part])
+        found = score_pairs(needs, offers, lookups, need_rows[part], offer_rows[part])
         need_ids, offer_ids = needs.ids[need_rows[part]], offers.ids[offer_rows[part]]
         for position, (need_id, offer_id, score, own) in enumerate(
             zip(

@@ -11,8 +11,9 @@ from django.utils import timezone
 
 from matching.engine import embedding
 from matching.engine.index import PostingIndex, build_index, day_number, language_mask, matchable
+from matching.engine.partners import partners
 from matching.engine.reasons import reasons_for
-from matching.engine.scoring import Source, kind_matrix, signals, top_candidates
+from matching.engine.scoring import Lookups, Source, kind_matrix, signals, top_candidates
 from matching.engine.texts import posting_text
 from matching.engine.weights import STORE_MINIMUM
 from matching.models import Match, NeedEmbedding, OfferEmbedding
@@ -133,8 +134,12 @@ def _pair(posting: Posting, other_id: int) -> dict:
     )
 
 
-def _kinds() -> dict[tuple[int, int], float]:
-    return kind_matrix(dict(HelpKind.objects.values_list("slug", "pk")))
+def lookups(municipality: int | None = None) -> Lookups:
+    """For scoring postings of `municipality` (None: of every municipality)."""
+    return Lookups(
+        kinds=kind_matrix(dict(HelpKind.objects.values_list("slug", "pk"))),
+        partners=partners(municipality),
+    )
 
 
 def match_posting(posting: Posting) -> list[Match]:
@@ -150,7 +155,7 @@ def match_posting(posting: Posting) -> list[Match]:
         return []
     ensure_embeddings([posting])
     index = open_index(other_side(model))
-    found = signals(source_for(posting), index, _kinds())
+    found = signals(source_for(posting), index, lookups(posting.municipality_id))
     scores = found.score()
     best = top_candidates(scores, KEEP_PER_POSTING, STORE_MINIMUM)
     return _store(posting, side_field, index, found, scores, best)

@@ -34,6 +34,8 @@ def reasons_for(posting: Posting, found: Signals, row: int) -> list[dict]:
         )
     if found.language[row]:
         reasons.append({"code": "shared_language"})
+    if found.partners_since[row]:
+        reasons.append({"code": "partners", "since": int(found.partners_since[row])})
     distance = found.distance_km[row]
     if distance == distance and distance <= CLOSE_KM:  # not NaN
         reasons.append({"code": "distance", "km": int(round(float(distance), -1))})

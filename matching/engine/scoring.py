@@ -11,9 +11,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from matching.engine.index import NO_DATE, PostingIndex
+from matching.engine.partners import Partners
 from matching.engine.weights import (
     DISTANCE_SCALE_KM,
     KIND_SLUG_COMPATIBILITY,
+    PARTNERSHIP_BOOST,
     TEXT_CEILING,
     TEXT_FLOOR,
     WEIGHTS,
@@ -50,9 +52,21 @@ class Signals:
     distance: np.ndarray
     language: np.ndarray
     date: np.ndarray
+    partners_since: np.ndarray  # year, 0 where the two municipalities are not partners
 
     def score(self) -> np.ndarray:
-        return sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS)
+        fit = sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS)
+        return fit + PARTNERSHIP_BOOST * (1 - fit) * (self.partners_since > 0)
+
+
+@dataclass
+class Lookups:
+    """What scoring looks up besides the postings: which kinds of help serve which
+    ((source kind, candidate kind) → weight, from kind_matrix), and which municipalities are
+    partners."""
+
+    kinds: dict[tuple[int, int], float]
+    partners: Partners
 
 
 def kind_matrix(kind_ids_by_slug: dict[str, int]) -> dict[tuple[int, int], float]:
@@ -112,7 +126,7 @@ def _date(source: Source, index: PostingIndex) -> np.ndarray:
 def signals(
     source: Source,
     index: PostingIndex,
-    kinds: dict[tuple[int, int], float],
+    lookups: Lookups,
     *,
     cosine: np.ndarray | None = None,
     distance_km: np.ndarray | None = None,
@@ -137,12 +151,13 @@ def signals(
         cosine=cosine,
         topic=topic * not_own,
         same_sector=same_sector,
-        kind=_kind(source, index, kinds) * not_own,
+        kind=_kind(source, index, lookups.kinds) * not_own,
         quantity=_quantity(source, index) * not_own,
         distance_km=distance_km,
         distance=distance * not_own,
         language=language * not_own,
         date=_date(source, index) * not_own,
+        partners_since=lookups.partners.since(source.municipality, index.municipality),
     )
 
 

@@ -1,5 +1,7 @@
 """The full rematch (`match --all`) stores what matching each posting on its own would."""
 
+from datetime import date
+
 import numpy as np
 import pytest
 from django.core.management import call_command
@@ -7,11 +9,12 @@ from django.core.management import call_command
 from matching.engine import pipeline
 from matching.engine.batch import batch_source, row_source
 from matching.engine.index import PostingIndex
-from matching.engine.scoring import signals
+from matching.engine.partners import Partners
+from matching.engine.scoring import Lookups, signals
 from matching.models import Match
 from municipalities.models import Municipality
 from postings.models import HelpKind, Posting, Sector, Topic
-from tests.factories import MunicipalityFactory, NeedFactory, OfferFactory
+from tests.factories import MunicipalityFactory, NeedFactory, OfferFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -41,8 +44,10 @@ def _posting(factory, municipality, language: str, title: str, description: str,
 
 @pytest.fixture
 def postings(municipality, other_municipality):
-    """Needs of a Ukrainian and a Polish city, offers of a German and the Polish city."""
+    """Needs of a Ukrainian and a Polish city, offers of a German and the Polish city; the
+    Polish and the German city are partners."""
     polish = MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
+    PartnershipFactory(members=[polish, other_municipality], started_on=date(2021, 4, 1))
     beds = _taxonomy("health", "medical-equipment", "goods")
     fire = _taxonomy("civil-protection", "firefighting", "goods")
     power = _taxonomy("energy", "generators", "goods")
@@ -92,6 +97,7 @@ def test_it_stores_what_matching_each_posting_alone_stores(postings, monkeypatch
         assert score == pytest.approx(expected[0], abs=SCORE_TOLERANCE)
         assert reasons == expected[1], "explained as the need's own run (else the offer's)"
         assert status == Match.Status.SUGGESTED
+    assert {"code": "partners", "since": 2021} in batch[needs[2].pk, offers[3].pk][1]
 
 
 def test_suggestions_of_a_withdrawn_offer_close_and_reopen_when_it_is_back(postings):
@@ -146,12 +152,25 @@ def _random_index(rng: np.random.Generator, size: int) -> PostingIndex:
 def test_a_batch_of_sources_scores_each_row_as_the_single_source_does(is_need):
     rng = np.random.default_rng(4)
     sources, candidates = _random_index(rng, 12), _random_index(rng, 300)
-    kinds = {(1, 2): 0.8, (2, 1): 0.8, (3, 1): 0.6, (1, 4): 0.4}
-    batch = signals(batch_source(sources, slice(0, 12), is_need=is_need), candidates, kinds)
+    lookups = Lookups(
+        kinds={(1, 2): 0.8, (2, 1): 0.8, (3, 1): 0.6, (1, 4): 0.4},
+        partners=Partners({(1, 2): 2019, (2, 5): 2023, (3, 6): 1990}),
+    )
+    batch = signals(batch_source(sources, slice(0, 12), is_need=is_need), candidates, lookups)
     for row in range(12):
-        alone = signals(row_source(sources, row, is_need=is_need), candidates, kinds)
-        for name in ("topic", "same_sector", "kind", "quantity", "distance_km", "date"):
+        alone = signals(row_source(sources, row, is_need=is_need), candidates, lookups)
+        names = (
+            "topic",
+            "same_sector",
+            "kind",
+            "quantity",
+            "distance_km",
+            "date",
+            "partners_since",
+        )
+        for name in names:
             np.testing.assert_array_equal(getattr(batch, name)[row], getattr(alone, name))
         np.testing.assert_allclose(batch.cosine[row], alone.cosine, atol=1e-6)
         np.testing.assert_allclose(batch.score()[row], alone.score(), atol=1e-5)
     assert 0 < np.mean(batch.text > 0) < 1, "the text signal varies in this data"
+    assert set(np.unique(batch.partners_since)) == {0, 1990, 2019, 2023}
