@@ -1,9 +1,10 @@
 """The daily digest: one email with a day's new matches for each person who chose it.
 
-Nothing is recorded when a match is found: the digest asks which good matches were created on
-a calendar day and who hears about them now. The outbox key `digest:<user>:<day>` makes each
-person's digest of a day go out once, however often this runs; a match the person was already
-emailed about on its own (they switched from "immediately" that day) is left out.
+Nothing is recorded per reader: the digest asks which good matches were announced
+(notifications.notify_new_matches) on a calendar day and who hears about them now. The outbox
+key `digest:<user>:<day>` makes each person's digest of a day go out once, however often this
+runs; a match the person was already emailed about on its own (they switched from
+"immediately" that day) is left out.
 """
 
 from collections import defaultdict
@@ -43,7 +44,7 @@ def digest_key(user: User, day: date) -> str:
 
 def _items_by_reader(day: date) -> dict[User, list[dict]]:
     start, end = _day_bounds(day)
-    matches = notifiable(Match.objects.filter(created_at__gte=start, created_at__lt=end))
+    matches = notifiable(Match.objects.filter(notified_at__gte=start, notified_at__lt=end))
     readers: dict[User, list[dict]] = defaultdict(list)
     managers: dict[int, list[User]] = {}
     for match in matches.order_by("-score", "pk"):
@@ -61,7 +62,7 @@ def _already_emailed(readers: dict[User, list[dict]]) -> set[str]:
 
 
 def send_match_digest_of(day: date) -> int:
-    """Queue one digest per reader of the good matches created on `day` (local time)."""
+    """Queue one digest per reader of the good matches announced on `day` (local time)."""
     readers = _items_by_reader(day)
     emailed = _already_emailed(readers)
     queued = 0

@@ -40,7 +40,7 @@ class Match(models.Model):
     delivered_quantity = models.DecimalField(
         _("delivered quantity"), max_digits=12, decimal_places=2, null=True, blank=True
     )
-    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True, db_index=True)
     contacted_at = models.DateTimeField(_("contacted at"), null=True, blank=True)
     agreed_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
     delivered_at = models.DateTimeField(_("delivered at"), null=True, blank=True)

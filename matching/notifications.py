@@ -83,22 +83,40 @@ def _queue_match_email(match: Match, user: User, own: Posting) -> bool:
 
 @transaction.atomic
 def notify_new_matches(matches: Iterable[Match]) -> int:
-    """Email the people of both sides of every new match above the threshold, as each prefers.
+    """Email the people of both sides of every match among `matches` that is good enough and
+    has not been announced yet (new, or risen above the threshold since), as each prefers.
 
-    Idempotent: an email about a match to a person has one outbox key, so calling this again
-    for the same matches (a retried or duplicated task) queues nothing. Returns emails queued."""
+    Idempotent: a match is announced once (notified_at), and an email about a match to a
+    person has one outbox key, so a retried or duplicated task queues nothing. Returns emails
+    queued."""
     ids = [match.pk for match in matches]
     if not ids:
         return 0
     queued = 0
     managers: dict[int, list[User]] = {}
-    found = list(notifiable(Match.objects.filter(pk__in=ids)).order_by("-score", "pk"))
+    found = list(
+        notifiable(Match.objects.filter(pk__in=ids, notified_at__isnull=True)).order_by(
+            "-score", "pk"
+        )
+    )
     for match in found:
         for user, own in recipients(match, managers):
             # Readers of the daily digest get it from matching.digest; "off" means nothing.
             if user.match_emails == User.MatchEmails.IMMEDIATELY:
                 queued += _queue_match_email(match, user, own)
-    Match.objects.filter(pk__in=[m.pk for m in found], notified_at__isnull=True).update(
-        notified_at=timezone.now()
-    )
+    Match.objects.filter(pk__in=[m.pk for m in found]).update(notified_at=timezone.now())
     return queued
+
+
+def notify_unannounced_matches(batch: int = 500) -> int:
+    """Announce every good suggestion not announced yet (after `manage.py match --all`), a
+    batch per transaction. Returns emails queued."""
+    ids = list(
+        notifiable(Match.objects.filter(notified_at__isnull=True))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+    return sum(
+        notify_new_matches(Match.objects.filter(pk__in=ids[start : start + batch]))
+        for start in range(0, len(ids), batch)
+    )

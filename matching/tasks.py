@@ -5,7 +5,9 @@ from django.db import transaction
 
 from matching.digest import send_match_digests as queue_match_digests
 from matching.engine.pipeline import match_posting as run_matching
+from matching.models import Match
 from matching.notifications import notify_new_matches
+from matching.selectors import side_of
 from postings.registry import posting_model, posting_models
 
 SWEEP_BATCH = 500
@@ -19,7 +21,8 @@ SWEEP_BATCH = 500
     max_retries=5,
 )
 def match_posting(label: str, pk: int) -> int:
-    """Rematch one posting; new good matches are notified."""
+    """Rematch one posting; its good matches not announced yet (new ones, or ones whose score
+    rose past the threshold) are notified. Returns how many matches are new."""
     model = posting_model(label)
     posting = (
         model.objects.select_related("municipality", "sector", "topic", "help_kind")
@@ -30,7 +33,7 @@ def match_posting(label: str, pk: int) -> int:
         return 0
     new = run_matching(posting)
     with transaction.atomic():
-        notify_new_matches(new)
+        notify_new_matches(Match.objects.filter(**{side_of(posting): posting}))
     return len(new)
 
 

@@ -52,8 +52,8 @@ def _match(need, offer_title: str, contact, *, on=YESTERDAY, at=time(14), score=
         municipality=contact.memberships.first().municipality, contact=contact, title_en=offer_title
     )
     match = Match.objects.create(need=need, offer=offer, score=score, reasons=REASONS)
-    created = datetime.combine(on, at, tzinfo=timezone.get_current_timezone())
-    Match.objects.filter(pk=match.pk).update(created_at=created)
+    announced = datetime.combine(on, at, tzinfo=timezone.get_current_timezone())
+    Match.objects.filter(pk=match.pk).update(created_at=announced, notified_at=announced)
     return match
 
 
@@ -142,10 +142,14 @@ def test_a_match_already_emailed_on_its_own_is_left_out(
     need, reader, german_official, django_capture_on_commit_callbacks
 ):
     emailed = _match(need, "Emailed at once", german_official, at=time(9))
+    Match.objects.filter(pk=emailed.pk).update(notified_at=None)
     reader.match_emails = User.MatchEmails.IMMEDIATELY
     reader.save()
     with django_capture_on_commit_callbacks(execute=True):
         notify_new_matches([emailed])
+    assert reader.email in {message.to[0] for message in mail.outbox}
+    at_nine = datetime.combine(YESTERDAY, time(9), tzinfo=timezone.get_current_timezone())
+    Match.objects.filter(pk=emailed.pk).update(notified_at=at_nine)
     # In the afternoon the reader switches to the digest.
     reader.match_emails = User.MatchEmails.DAILY
     reader.save()

@@ -3,10 +3,13 @@
 from io import StringIO
 
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 
+from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
-from tests.factories import NeedFactory, OfferFactory
+from offers.models import Offer
+from tests.factories import MembershipFactory, NeedFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +77,21 @@ def test_it_clears_the_to_be_matched_flag(pairs):
     offers[0].refresh_from_db()
     assert not needs[0].match_pending
     assert not offers[0].match_pending
+
+
+def test_good_new_matches_are_announced_once(pairs, django_capture_on_commit_callbacks):
+    _needs, offers = pairs
+    contact = MembershipFactory(municipality=offers[0].municipality).user
+    Offer.objects.filter(pk__in=[offer.pk for offer in offers]).update(contact=contact)
+    with django_capture_on_commit_callbacks(execute=True):
+        out, _err = _run()
+    good = Match.objects.filter(score__gte=NOTIFY_THRESHOLD)
+    assert good.exists(), "beds for beds is a good match"
+    assert not good.filter(notified_at__isnull=True).exists()
+    assert {message.to[0] for message in mail.outbox} == {contact.email}
+    assert len(mail.outbox) == good.count()
+    assert f"{good.count()} emails queued about new matches" in out
+    with django_capture_on_commit_callbacks(execute=True):
+        out, _err = _run()
+    assert len(mail.outbox) == good.count()
+    assert "0 emails queued" in out

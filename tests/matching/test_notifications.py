@@ -9,6 +9,7 @@ from core.models import OutgoingEmail
 from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
 from matching.notifications import notify_new_matches
+from matching.tasks import match_posting
 from municipalities.models import Membership
 from tests.factories import MembershipFactory, NeedFactory, OfferFactory
 
@@ -154,3 +155,18 @@ def test_weak_or_settled_matches_are_not_emailed(
 
     assert _notify([match], django_capture_on_commit_callbacks) == 0
     assert mail.outbox == []
+
+
+def test_a_match_that_rises_past_the_threshold_is_announced_when_it_does(
+    match, manager, german_official, django_capture_on_commit_callbacks
+):
+    """Stored weak earlier (say, before the need was edited), good now: the posting's task
+    announces it, though the match is not new."""
+    Match.objects.filter(pk=match.pk).update(score=NOTIFY_THRESHOLD - 0.2)
+    assert _notify([match], django_capture_on_commit_callbacks) == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert match_posting.delay("needs.need", match.need_id).get() == 0, "nothing new"
+    match.refresh_from_db()
+    assert match.score >= NOTIFY_THRESHOLD
+    assert match.notified_at is not None
+    assert {message.to[0] for message in mail.outbox} == {manager.email, german_official.email}

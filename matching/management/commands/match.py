@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from matching.engine.batch import rematch_all
+from matching.notifications import notify_unannounced_matches
 
 
 class ProgressLine:
@@ -44,7 +45,8 @@ class ProgressLine:
 class Command(BaseCommand):
     help = (
         "Recompute every match synchronously: embed what changed, score all open needs against "
-        "all open offers, store the best pairs and close suggestions that no longer hold."
+        "all open offers, store the best pairs, close suggestions that no longer hold, and "
+        "announce the good matches nobody has been told about yet."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
@@ -66,11 +68,12 @@ class Command(BaseCommand):
         started = time.perf_counter()
         result = rematch_all(progress)
         progress.end()
+        emails = notify_unannounced_matches()
         self.stdout.write(
             f"Matched {result.needs} needs against {result.offers} offers "
             f"({result.pairs_scored} pairs scored) in {time.perf_counter() - started:.1f} s: "
             f"{result.stored} matches stored, {result.closed} closed, "
-            f"{result.reopened} reopened."
+            f"{result.reopened} reopened; {emails} emails queued about new matches."
         )
 
     def _progress_writer(self, silent: bool) -> Callable[[str], None]:
