@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
+from django_countries import countries
 
 from matching.models import Match
 from postings.models import HelpKind, Sector, Topic
@@ -64,6 +65,10 @@ def describe(match: Match, names: dict | None = None) -> list[str]:
             )
         elif code == "partners":
             lines.append(_("partner cities since %(year)s") % {"year": reason["since"]})
+        elif code == "same_country":
+            lines.append(
+                _("same country: %(country)s") % {"country": countries.name(reason["country"])}
+            )
         elif code == "distance":
             lines.append(_("%(km)s km apart") % {"km": reason["km"]})
     return lines

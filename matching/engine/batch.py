@@ -133,6 +133,7 @@ def _source(index: PostingIndex, rows, *, is_need: bool, column: bool) -> Source
         day=values(index.day),
         latitude=values(index.latitude),
         longitude=values(index.longitude),
+        country=values(index.country),
         municipality=values(index.municipality),
         languages=values(index.languages),
         vector=index.vectors[rows],

@@ -25,6 +25,15 @@ def language_mask(codes: list[str]) -> int:
     return mask
 
 
+def country_number(code: str) -> int:
+    """An ISO 3166 alpha-2 code as a number, for comparing countries in numpy."""
+    return int.from_bytes(code.encode("ascii"), "big") if code else 0
+
+
+def country_code(number: int) -> str:
+    return int(number).to_bytes(2, "big").decode("ascii") if number else ""
+
+
 def day_number(day: date | None) -> int:
     return day.toordinal() if day else NO_DATE
 
@@ -39,6 +48,7 @@ class PostingIndex:
     day: np.ndarray
     latitude: np.ndarray
     longitude: np.ndarray
+    country: np.ndarray
     municipality: np.ndarray
     languages: np.ndarray
     vectors: np.ndarray
@@ -63,6 +73,7 @@ def build_index(model: type[Posting]) -> PostingIndex:
             "pk", "sector_id", "topic_id", "help_kind_id", "quantity", "quantity_covered",
             model.date_field_name, "municipality__latitude", "municipality__longitude",
             "municipality_id", "municipality__languages", "embedding__vector",
+            "municipality__country",
         ).order_by("pk")
     )  # fmt: skip
     count = len(rows)
@@ -89,6 +100,7 @@ def build_index(model: type[Posting]) -> PostingIndex:
         day=column(6, np.int64, day_number, NO_DATE),
         latitude=column(7, np.float64, float, np.nan),
         longitude=column(8, np.float64, float, np.nan),
+        country=column(12, np.int64, country_number),
         municipality=column(9, np.int64),
         languages=column(10, np.int64, language_mask),
         vectors=vectors,

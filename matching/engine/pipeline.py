@@ -10,7 +10,14 @@ from django.db.models import Max
 from django.utils import timezone
 
 from matching.engine import embedding
-from matching.engine.index import PostingIndex, build_index, day_number, language_mask, matchable
+from matching.engine.index import (
+    PostingIndex,
+    build_index,
+    country_number,
+    day_number,
+    language_mask,
+    matchable,
+)
 from matching.engine.partners import partners
 from matching.engine.reasons import reasons_for
 from matching.engine.scoring import Lookups, Source, kind_matrix, signals, top_candidates
@@ -117,6 +124,7 @@ def source_for(posting: Posting) -> Source:
         day=day_number(getattr(posting, posting.date_field_name)),
         latitude=float(municipality.latitude) if municipality.latitude is not None else np.nan,
         longitude=float(municipality.longitude) if municipality.longitude is not None else np.nan,
+        country=country_number(str(municipality.country)),
         municipality=municipality.pk,
         languages=language_mask(municipality.languages),
         vector=embedding.from_bytes(vector_row)

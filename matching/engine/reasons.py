@@ -1,6 +1,7 @@
 """Why a need and an offer fit, as structured data: codes with parameters, turned into words in
 the reader's language by matching.reasons_text."""
 
+from matching.engine.index import country_code
 from matching.engine.scoring import Signals
 from needs.models import Need
 from postings.models import Posting
@@ -39,4 +40,6 @@ def reasons_for(posting: Posting, found: Signals, row: int) -> list[dict]:
     distance = found.distance_km[row]
     if distance == distance and distance <= CLOSE_KM:  # not NaN
         reasons.append({"code": "distance", "km": int(round(float(distance), -1))})
+    elif distance != distance and found.shared_country[row]:
+        reasons.append({"code": "same_country", "country": country_code(found.shared_country[row])})
     return reasons

@@ -15,6 +15,7 @@ from matching.engine.partners import Partners
 from matching.engine.weights import (
     DISTANCE_SCALE_KM,
     KIND_SLUG_COMPATIBILITY,
+    NO_PLACE_SAME_COUNTRY_KM,
     PARTNERSHIP_BOOST,
     TEXT_CEILING,
     TEXT_FLOOR,
@@ -34,6 +35,7 @@ class Source:
     day: int | np.ndarray
     latitude: float | np.ndarray
     longitude: float | np.ndarray
+    country: int | np.ndarray
     municipality: int | np.ndarray
     languages: int | np.ndarray
     vector: np.ndarray
@@ -49,6 +51,7 @@ class Signals:
     kind: np.ndarray
     quantity: np.ndarray
     distance_km: np.ndarray
+    shared_country: np.ndarray  # country number where both are in one country, else 0
     distance: np.ndarray
     language: np.ndarray
     date: np.ndarray
@@ -143,7 +146,10 @@ def signals(
         distance_km = _haversine_km(
             source.latitude, source.longitude, index.latitude, index.longitude
         )
-    distance = np.where(np.isnan(distance_km), 0.5, 1 / (1 + distance_km / DISTANCE_SCALE_KM))
+    same_country = index.country == source.country
+    # Where a municipality has no coordinates, its country still says something.
+    unknown = np.where(same_country, 1 / (1 + NO_PLACE_SAME_COUNTRY_KM / DISTANCE_SCALE_KM), 0.5)
+    distance = np.where(np.isnan(distance_km), unknown, 1 / (1 + distance_km / DISTANCE_SCALE_KM))
     language = ((index.languages & source.languages) != 0).astype(np.float64)
     not_own = index.municipality != source.municipality
     return Signals(
@@ -154,6 +160,7 @@ def signals(
         kind=_kind(source, index, lookups.kinds) * not_own,
         quantity=_quantity(source, index) * not_own,
         distance_km=distance_km,
+        shared_country=np.where(same_country, index.country, 0),
         distance=distance * not_own,
         language=language * not_own,
         date=_date(source, index) * not_own,

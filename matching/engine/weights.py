@@ -11,7 +11,7 @@ TEXT_CEILING = 0.90
 # They sum to 1, so a score is between 0 and 1. Text carries most: in the labelled set 15 of
 # the 70 relevant pairs are filed under another sector (11) or topic (4) than the need
 # (generators for a hospital filed under energy, school buses under transport), so the taxonomy
-# is a bonus and not a gate. Without the topic term precision@1 falls from 0.88 to 0.69; from
+# is a bonus and not a gate. Without the topic term precision@1 falls from 0.87 to 0.69; from
 # 0.25 up, offers of another sector drop out of the first five and look-alikes of the same
 # topic climb towards NOTIFY_THRESHOLD. Text weights from 0.5 to 0.7 give the same recall.
 # Quantity, distance, shared language and dates break ties between offers about the same thing.
@@ -39,6 +39,9 @@ KIND_SLUG_COMPATIBILITY = {
     ("goods", "funding"): 0.4,
 }
 DISTANCE_SCALE_KM = 1000.0
+# How far apart two municipalities of one country count as when one has no coordinates (a
+# typical distance within a country of Europe); of two countries, the distance term is 0.5.
+NO_PLACE_SAME_COUNTRY_KM = 300.0
 
 # Matches below STORE_MINIMUM are not stored (not shown). Relevant offers filed under another
 # sector that rank in a need's first five score from 0.50 up, so at 0.50 recall@5 drops (0.93);

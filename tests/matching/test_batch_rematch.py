@@ -8,7 +8,7 @@ from django.core.management import call_command
 
 from matching.engine import pipeline
 from matching.engine.batch import batch_source, row_source
-from matching.engine.index import PostingIndex
+from matching.engine.index import PostingIndex, country_number
 from matching.engine.partners import Partners
 from matching.engine.scoring import Lookups, signals
 from matching.models import Match
@@ -124,6 +124,10 @@ def test_postings_of_an_unverified_municipality_drop_out(postings, other_municip
     ).exists()
 
 
+# The countries of the six places below; the fifth has no coordinates.
+COUNTRIES = ("DE", "UA", "UA", "PL", "UA", "UA")
+
+
 def _random_index(rng: np.random.Generator, size: int) -> PostingIndex:
     """Postings whose texts are close enough for the text signal to vary."""
     vectors = rng.standard_normal((size, 384)).astype(np.float32) * 0.04 + 1
@@ -142,6 +146,7 @@ def _random_index(rng: np.random.Generator, size: int) -> PostingIndex:
         day=day,
         latitude=np.array([46.0, 48.5, 50.1, 52.2, np.nan, 49.0])[place],
         longitude=np.array([8.0, 26.5, 30.2, 21.0, np.nan, 31.0])[place],
+        country=np.array([country_number(code) for code in COUNTRIES])[place],
         municipality=place + 1,
         languages=rng.integers(0, 8, size),
         vectors=vectors,
@@ -167,6 +172,8 @@ def test_a_batch_of_sources_scores_each_row_as_the_single_source_does(is_need):
             "distance_km",
             "date",
             "partners_since",
+            "shared_country",
+            "distance",
         )
         for name in names:
             np.testing.assert_array_equal(getattr(batch, name)[row], getattr(alone, name))
