@@ -144,6 +144,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "matching.tasks.send_match_digests",
         "schedule": crontab(hour=6, minute=0),
     },
+    "rematch-partnerships-changed-by-date": {
+        "task": "partnerships.tasks.rematch_partnerships_changed_by_date",
+        "schedule": crontab(hour=0, minute=15),
+    },
     "moderation-digest": {
         "task": "postings.tasks.send_moderation_digest",
         "schedule": crontab(hour=7, minute=0),

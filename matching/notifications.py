@@ -15,6 +15,7 @@ from accounts.models import User
 from core.emails import queue_email
 from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
+from matching.selectors import side_of
 from matching.unsubscribe import unsubscribe_token
 from municipalities.models import Municipality
 from municipalities.selectors import managers_of
@@ -104,8 +105,19 @@ def notify_new_matches(matches: Iterable[Match]) -> int:
             # Readers of the daily digest get it from matching.digest; "off" means nothing.
             if user.match_emails == User.MatchEmails.IMMEDIATELY:
                 queued += _queue_match_email(match, user, own)
-    Match.objects.filter(pk__in=[m.pk for m in found]).update(notified_at=timezone.now())
+    # A concurrent run (the need's and the offer's task) may have announced some first.
+    Match.objects.filter(pk__in=[m.pk for m in found], notified_at__isnull=True).update(
+        notified_at=timezone.now()
+    )
     return queued
+
+
+def notify_matches_of(posting: Posting) -> int:
+    """After a posting was matched: its good matches not announced yet (new ones, or ones that
+    rose past the threshold). Returns emails queued."""
+    return notify_new_matches(
+        notifiable(Match.objects.filter(**{side_of(posting): posting}, notified_at__isnull=True))
+    )
 
 
 def notify_unannounced_matches(batch: int = 500) -> int:

@@ -5,9 +5,7 @@ from django.db import transaction
 
 from matching.digest import send_match_digests as queue_match_digests
 from matching.engine.pipeline import match_posting as run_matching
-from matching.models import Match
-from matching.notifications import notify_new_matches
-from matching.selectors import side_of
+from matching.notifications import notify_matches_of
 from postings.registry import posting_model, posting_models
 
 SWEEP_BATCH = 500
@@ -33,7 +31,7 @@ def match_posting(label: str, pk: int) -> int:
         return 0
     new = run_matching(posting)
     with transaction.atomic():
-        notify_new_matches(Match.objects.filter(**{side_of(posting): posting}))
+        notify_matches_of(posting)
     return len(new)
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from partnerships import services
 from partnerships.models import Partnership, PartnershipMember
+from partnerships.selectors import member_ids
 
 
 class PartnershipMemberInline(admin.TabularInline):
@@ -38,9 +39,9 @@ class PartnershipAdmin(admin.ModelAdmin):
         return ", ".join(str(municipality) for municipality in partnership.municipalities.all())
 
     def save_related(self, request, form, formsets, change) -> None:
-        before = services.member_ids(form.instance)
+        before = member_ids(form.instance)
         super().save_related(request, form, formsets, change)
-        services.partnership_rematch(municipality_ids=before | services.member_ids(form.instance))
+        services.partnership_changed(partnership=form.instance, members_before=before)
 
     def delete_model(self, request: HttpRequest, obj: Partnership) -> None:
         services.partnership_delete(partnership=obj)

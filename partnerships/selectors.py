@@ -5,7 +5,28 @@ from itertools import combinations
 from django.db.models import Q
 from django.utils import timezone
 
-from partnerships.models import PartnershipMember
+from partnerships.models import Partnership, PartnershipMember
+
+
+def member_ids(partnership: Partnership) -> set[int]:
+    return set(partnership.members.values_list("municipality_id", flat=True))
+
+
+def members_of_partnerships_changed_since(day: date) -> set[int]:
+    """Members of the partnerships that started or ended, or that a member joined or left,
+    between `day` and today: whose partners changed with the date, with nothing saved."""
+    span = (day, timezone.localdate())
+    changed = Partnership.objects.filter(
+        Q(started_on__range=span)
+        | Q(ended_on__range=span)
+        | Q(members__joined_on__range=span)
+        | Q(members__left_on__range=span)
+    )
+    return set(
+        PartnershipMember.objects.filter(partnership__in=changed).values_list(
+            "municipality_id", flat=True
+        )
+    )
 
 
 def partner_years(municipality: int | None = None) -> dict[tuple[int, int], int]:
@@ -15,6 +36,7 @@ def partner_years(municipality: int | None = None) -> dict[tuple[int, int], int]
     today = timezone.localdate()
     current = PartnershipMember.objects.filter(
         Q(partnership__ended_on__isnull=True) | Q(partnership__ended_on__gt=today),
+        Q(joined_on__isnull=True) | Q(joined_on__lte=today),
         Q(left_on__isnull=True) | Q(left_on__gt=today),
         partnership__started_on__lte=today,
     )

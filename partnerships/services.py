@@ -1,8 +1,9 @@
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from matching.engine.index import matchable
@@ -10,12 +11,16 @@ from municipalities.models import Municipality
 from needs.models import Need
 from offers.models import Offer
 from partnerships.models import Partnership, PartnershipMember
+from partnerships.selectors import member_ids, members_of_partnerships_changed_since
 from postings.services.matching_queue import mark_for_matching
+
+# Yesterday too, in case yesterday's run was lost (beat or worker down).
+CATCH_UP_DAYS = 1
 
 
 def partnership_rematch(*, municipality_ids: Iterable[int]) -> int:
-    """Matches between partners score higher, so when a partnership is recorded, changed or
-    removed, the open postings of its members are matched again. Returns how many."""
+    """Matches between partners score higher, so when who is partnered with whom changes, the
+    open postings of the municipalities concerned are matched again. Returns how many."""
     ids = set(municipality_ids)
     postings = [
         posting
@@ -41,12 +46,14 @@ def partnership_record(
         PartnershipMember(partnership=partnership, municipality=municipality)
         for municipality in dict.fromkeys(municipalities)
     )
-    partnership_rematch(municipality_ids=member_ids(partnership))
+    partnership_changed(partnership=partnership, members_before=set())
     return partnership
 
 
-def member_ids(partnership: Partnership) -> set[int]:
-    return set(partnership.members.values_list("municipality_id", flat=True))
+def partnership_changed(*, partnership: Partnership, members_before: set[int]) -> int:
+    """After a partnership or its members were saved: rematch its members, present and
+    former."""
+    return partnership_rematch(municipality_ids=members_before | member_ids(partnership))
 
 
 @transaction.atomic
@@ -54,3 +61,10 @@ def partnership_delete(*, partnership: Partnership) -> None:
     members = member_ids(partnership)
     partnership.delete()
     partnership_rematch(municipality_ids=members)
+
+
+def partnerships_rematch_changed_by_date() -> int:
+    """Daily: partnerships that began or ended today (or a member joined or left) were saved
+    long ago; rematch their members now. Returns how many postings."""
+    since = timezone.localdate() - timedelta(days=CATCH_UP_DAYS)
+    return partnership_rematch(municipality_ids=members_of_partnerships_changed_since(since))

@@ -20,7 +20,7 @@ def provide(provider: PartnerYears) -> None:
 
 
 def _keys(first: np.ndarray | int, second: np.ndarray | int) -> np.ndarray:
-    """One int64 per unordered pair of municipality ids."""
+    """One int64 per unordered pair of municipality ids (primary keys below 2**31)."""
     first, second = np.asarray(first, dtype=np.int64), np.asarray(second, dtype=np.int64)
     return (np.minimum(first, second) << 32) | np.maximum(first, second)
 
@@ -38,9 +38,9 @@ class Partners:
     def since(self, first: np.ndarray | int, second: np.ndarray | int) -> np.ndarray:
         """The year each pair has been partners since, 0 where they are not partners; the
         arguments broadcast like any numpy operands."""
-        keys = _keys(first, second)
         if not len(self.keys):
-            return np.zeros(keys.shape, dtype=np.int64)
+            return np.zeros(np.broadcast_shapes(np.shape(first), np.shape(second)), np.int64)
+        keys = _keys(first, second)
         at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
         return np.where(self.keys[at] == keys, self.years[at], 0)
 

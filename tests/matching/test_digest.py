@@ -162,3 +162,22 @@ def test_a_match_already_emailed_on_its_own_is_left_out(
     [digest] = mail.outbox
     assert "Found later" in digest.body
     assert "Emailed at once" not in digest.body
+
+
+def test_a_day_s_digest_has_the_matches_announced_that_day_whenever_they_were_found(
+    need, reader, german_official, django_capture_on_commit_callbacks
+):
+    risen = _match(need, "Found earlier, good since yesterday", german_official)
+    earlier = datetime.combine(
+        TODAY - timedelta(days=5), time(8), tzinfo=timezone.get_current_timezone()
+    )
+    Match.objects.filter(pk=risen.pk).update(created_at=earlier)
+    today = _match(need, "Found yesterday, good since today", german_official)
+    Match.objects.filter(pk=today.pk).update(notified_at=timezone.now())
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_match_digest_of(YESTERDAY) == 1
+
+    [digest] = mail.outbox
+    assert "Found earlier, good since yesterday" in digest.body
+    assert "good since today" not in digest.body

@@ -76,7 +76,7 @@ def test_the_reason_reads_in_the_readers_language(cities, need, offers):
         assert "міста-партнери з 2023 року" in describe(match)
 
 
-def test_recording_a_partnership_rematches_through_the_worker(
+def test_recording_a_partnership_rematches_the_cities_postings_after_commit(
     cities, need, offers, django_capture_on_commit_callbacks
 ):
     match_posting(need)

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from partnerships.models import PartnershipMember
-from partnerships.selectors import partner_years
+from partnerships.selectors import members_of_partnerships_changed_since, partner_years
 from tests.factories import MunicipalityFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -51,12 +51,15 @@ def test_a_member_that_joined_later_counts_from_its_joining(towns):
     assert years[_pair(towns[0], towns[2])] == 2024
 
 
-def test_ended_and_future_partnerships_and_members_who_left_do_not_count(towns):
+def test_ended_and_future_partnerships_and_members_who_left_or_join_later_do_not_count(towns):
     today = timezone.localdate()
     PartnershipFactory(members=towns[:2], started_on=date(2000, 1, 1), ended_on=today)
     PartnershipFactory(members=towns[2:], started_on=today + timedelta(days=30))
     network = PartnershipFactory(members=[towns[0], towns[2]], started_on=date(2010, 1, 1))
     network.members.filter(municipality=towns[2]).update(left_on=today)
+    PartnershipMember.objects.create(
+        partnership=network, municipality=towns[3], joined_on=today + timedelta(days=1)
+    )
     assert partner_years() == {}
 
 
@@ -68,3 +71,15 @@ def test_the_partners_of_one_municipality_leave_out_the_other_pairs(towns):
         _pair(towns[0], towns[2]): 2023,
     }
     assert partner_years(towns[3].pk) == {_pair(towns[2], towns[3]): 2020}
+
+
+def test_the_members_whose_partners_change_with_the_date_are_found(towns):
+    today = timezone.localdate()
+    PartnershipFactory(members=towns[:2], started_on=today)
+    joined = PartnershipFactory(members=[towns[2], towns[3]], started_on=date(2010, 1, 1))
+    joined.members.filter(municipality=towns[3]).update(joined_on=today - timedelta(days=1))
+    PartnershipFactory(started_on=date(2010, 1, 1))  # nothing changes today
+    assert members_of_partnerships_changed_since(today) == {towns[0].pk, towns[1].pk}
+    assert members_of_partnerships_changed_since(today - timedelta(days=1)) == {
+        town.pk for town in towns
+    }

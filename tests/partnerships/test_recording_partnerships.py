@@ -5,11 +5,13 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from needs.models import Need
 from offers.models import Offer
 from partnerships.models import Partnership
 from partnerships.services import partnership_delete, partnership_record
+from partnerships.tasks import rematch_partnerships_changed_by_date
 from tests.factories import MunicipalityFactory, NeedFactory, OfferFactory, PartnershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -133,3 +135,38 @@ def test_deleting_in_the_admin_rematches_the_former_members(staff_client, towns)
     assert response.status_code == 302
     assert not Partnership.objects.exists()
     assert _pending(need) == [True]
+
+
+def test_removing_a_member_in_the_admin_rematches_it_too(staff_client, towns):
+    partnership = PartnershipFactory(members=towns)
+    leaving = NeedFactory(municipality=towns[2])
+    _settled(leaving)
+    members = list(partnership.members.order_by("pk"))
+    data = {
+        "kind": partnership.kind,
+        "started_on": partnership.started_on.isoformat(),
+        "ended_on": "",
+        "members-TOTAL_FORMS": "3",
+        "members-INITIAL_FORMS": "3",
+        "members-MIN_NUM_FORMS": "2",
+        "members-MAX_NUM_FORMS": "1000",
+    }
+    for number, member in enumerate(members):
+        data[f"members-{number}-id"] = member.pk
+        data[f"members-{number}-partnership"] = partnership.pk
+        data[f"members-{number}-municipality"] = member.municipality_id
+    data["members-2-DELETE"] = "on"
+    response = staff_client.post(f"{PARTNERSHIPS}{partnership.pk}/change/", data)
+    assert response.status_code == 302
+    assert set(partnership.municipalities.all()) == set(towns[:2])
+    assert _pending(leaving) == [True]
+
+
+def test_the_daily_run_rematches_partners_whose_partnership_begins_today(towns):
+    today = timezone.localdate()
+    PartnershipFactory(members=towns[:2], started_on=today)
+    PartnershipFactory(members=[towns[2], MunicipalityFactory()], started_on=date(2001, 1, 1))
+    postings = [NeedFactory(municipality=town) for town in towns]
+    _settled(*postings)
+    assert rematch_partnerships_changed_by_date.delay().get() == 2
+    assert _pending(*postings) == [True, True, False]
