@@ -222,3 +222,12 @@ def test_resolution_uses_what_answers_on_the_probe_ports(monkeypatch):
     with contextlib.ExitStack() as stack:
         url = services._resolve_redis({"DEVENV_REDIS_PORT": "16379"}, stack, detach=False)
     assert url == "redis://127.0.0.1:16379/0"
+
+
+def test_the_beat_schedule_directory_exists_on_a_fresh_clone(tmp_path, monkeypatch):
+    """Found by `make run` on a fresh clone with PostgreSQL and Redis already running: beat
+    crashed on the missing .local/ (only the embedded servers created it)."""
+    monkeypatch.setattr(cli, "LOCAL", tmp_path / ".local")
+    beat = cli.app_commands(8000)["beat"]
+    schedule = Path(beat[beat.index("--schedule") + 1])
+    assert schedule.parent.is_dir()

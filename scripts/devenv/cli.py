@@ -32,6 +32,8 @@ def child_env(services: Mapping[str, str]) -> dict[str, str]:
 
 def app_commands(port: int) -> dict[str, list[str]]:
     celery = [PY, "-m", "celery", "-A", "cities4cities"]
+    # Beat keeps its schedule under .local/, which only the embedded servers create otherwise.
+    LOCAL.mkdir(exist_ok=True)
     return {
         "runserver": [PY, "manage.py", "runserver", f"127.0.0.1:{port}"],
         "worker": [*celery, "worker", "-l", "info", "--concurrency", "2"],
