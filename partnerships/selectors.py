@@ -2,10 +2,42 @@ from collections import defaultdict
 from datetime import date
 from itertools import combinations
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from partnerships.models import Partnership, PartnershipMember
+
+
+def _current_members(today: date) -> QuerySet[PartnershipMember]:
+    return PartnershipMember.objects.filter(
+        Q(joined_on__isnull=True) | Q(joined_on__lte=today),
+        Q(left_on__isnull=True) | Q(left_on__gt=today),
+    )
+
+
+def partnerships_of(municipality_id: int) -> list[Partnership]:
+    """The municipality's partnerships today, oldest first, each with `partners`: its other
+    current members (two queries)."""
+    today = timezone.localdate()
+    partnerships = (
+        Partnership.objects.filter(
+            Q(ended_on__isnull=True) | Q(ended_on__gt=today),
+            started_on__lte=today,
+            members__in=_current_members(today).filter(municipality_id=municipality_id),
+        )
+        .prefetch_related(
+            Prefetch(
+                "members",
+                queryset=_current_members(today)
+                .exclude(municipality_id=municipality_id)
+                .select_related("municipality")
+                .order_by("municipality__name"),
+                to_attr="partners",
+            )
+        )
+        .order_by("started_on", "pk")
+    )
+    return [partnership for partnership in partnerships if partnership.partners]
 
 
 def member_ids(partnership: Partnership) -> set[int]:
@@ -34,10 +66,8 @@ def partner_years(municipality: int | None = None) -> dict[tuple[int, int], int]
     they have been partners since (the earliest partnership they share; a member that joined
     later counts from its joining). Only pairs with `municipality`, if given."""
     today = timezone.localdate()
-    current = PartnershipMember.objects.filter(
+    current = _current_members(today).filter(
         Q(partnership__ended_on__isnull=True) | Q(partnership__ended_on__gt=today),
-        Q(joined_on__isnull=True) | Q(joined_on__lte=today),
-        Q(left_on__isnull=True) | Q(left_on__gt=today),
         partnership__started_on__lte=today,
     )
     if municipality is not None:

@@ -28,7 +28,7 @@ def test_the_directory(client, django_assert_max_num_queries):
 
 def test_the_profile_page(client, municipality, django_assert_max_num_queries):
     _queries_for(
-        client, f"/en/municipalities/{municipality.slug}/", django_assert_max_num_queries, 2
+        client, f"/en/municipalities/{municipality.slug}/", django_assert_max_num_queries, 4
     )
 
 
