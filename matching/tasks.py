@@ -1,7 +1,6 @@
 """Celery tasks of matching: thin, ids only, idempotent (one Match per pair)."""
 
 from celery import shared_task
-from django.db import transaction
 
 from matching.digest import send_match_digests as queue_match_digests
 from matching.engine.pipeline import match_posting as run_matching
@@ -30,8 +29,7 @@ def match_posting(label: str, pk: int) -> int:
     if posting is None:
         return 0
     new = run_matching(posting)
-    with transaction.atomic():
-        notify_matches_of(posting)
+    notify_matches_of(posting)  # one transaction of its own
     return len(new)
 
 
