@@ -15,9 +15,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from core.admin import ReadOnlyAdmin
 from postings.models import HelpKind, Posting, PostingChange, PostingReport, Sector, Topic
-from postings.services import moderation
-from postings.services.history import diff, record
-from postings.services.lifecycle import Action
+from postings.services import lifecycle, moderation
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -145,16 +143,11 @@ class PostingAdmin(TabbedTranslationAdmin):
         return posting.hidden_at is not None
 
     def save_model(self, request: HttpRequest, obj: Posting, form, change: bool) -> None:
-        """An admin's correction is an edit like any other: kept in the posting's history."""
-        before = type(obj).objects.get(pk=obj.pk)
-        super().save_model(request, obj, form, change)
-        fields = form.changed_data
-        changes = diff(
-            {name: getattr(before, name) for name in fields},
-            {name: getattr(obj, name) for name in fields},
+        lifecycle.posting_correct(
+            admin=request.user,
+            posting=obj,
+            **{name: form.cleaned_data[name] for name in form.changed_data},
         )
-        if changes:
-            record(obj, Action.EDITED, request.user, changes)
 
     @admin.action(description=_("Hide the selected postings (give a reason)"))
     def hide(self, request: HttpRequest, queryset: QuerySet[Posting]) -> None:

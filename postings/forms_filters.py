@@ -7,7 +7,7 @@ from django_countries import countries
 
 from municipalities.models import Municipality
 from postings.models import HelpKind, Posting, Sector, Topic
-from postings.selectors import PUBLIC_STATUSES, PostingFilters, public_postings
+from postings.selectors import PostingFilters, public_postings
 
 SORT_NEWEST = "newest"
 SORT_DEADLINE = "deadline"
@@ -76,7 +76,7 @@ class PostingFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         sectors = [(sector.slug, sector.name) for sector in Sector.objects.all()]
         help_kinds = [(kind.slug, kind.name) for kind in HelpKind.objects.all()]
-        statuses = [(status.value, status.label) for status in PUBLIC_STATUSES]
+        statuses = [(status.value, status.label) for status in Posting.PUBLIC_STATUSES]
         topics = _topics()
         self._topic_sectors = {topic.slug: topic.sector.slug for topic in topics}
         fields = self.fields

@@ -15,7 +15,6 @@ from postings.models import Posting, PostingChange
 from postings.services.staleness import REMIND_AFTER
 
 Status = Posting.Status
-PUBLIC_STATUSES = (Status.PUBLISHED, Status.PARTLY_COVERED, Status.FULFILLED)
 RELATED = ("municipality", "sector", "topic", "help_kind")
 SIMILARITY_THRESHOLD = 0.75
 
@@ -24,7 +23,7 @@ def public_postings(model: type[Posting]) -> QuerySet[Posting]:
     """What anyone may see: published, partly covered or fulfilled, not hidden, of a verified
     municipality."""
     return model.objects.filter(
-        status__in=PUBLIC_STATUSES,
+        status__in=Posting.PUBLIC_STATUSES,
         hidden_at__isnull=True,
         municipality__status=Municipality.Status.VERIFIED,
     ).select_related(*RELATED)

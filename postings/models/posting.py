@@ -41,6 +41,8 @@ class Posting(models.Model):
         EXPIRED = "expired", _("Expired")
 
     OPEN_STATUSES = (Status.PUBLISHED, Status.PARTLY_COVERED)
+    # Listed for everyone (fulfilled ones too, as a record of help given), if not hidden.
+    PUBLIC_STATUSES = (*OPEN_STATUSES, Status.FULFILLED)
     CLOSED_STATUSES = (Status.FULFILLED, Status.WITHDRAWN, Status.EXPIRED)
     # The concrete model's own date: needed by (need), available until (offer).
     date_field_name: str = ""
@@ -168,7 +170,12 @@ class Posting(models.Model):
 
     @property
     def is_public(self) -> bool:
-        return self.is_open and self.municipality.is_verified
+        """What public_postings lists (postings.selectors)."""
+        return (
+            self.status in self.PUBLIC_STATUSES
+            and self.hidden_at is None
+            and self.municipality.is_verified
+        )
 
     @property
     def date(self):

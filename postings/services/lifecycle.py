@@ -82,6 +82,19 @@ def posting_update(*, user: User, posting: Posting, **fields) -> Posting:
         raise PermissionDenied
     if posting.status in Posting.CLOSED_STATUSES:
         raise ValidationError(_("A closed posting cannot be edited."))
+    return _edit(posting, user, fields)
+
+
+@transaction.atomic
+def posting_correct(*, admin: User, posting: Posting, **fields) -> Posting:
+    """An admin's correction in the Django admin: closed postings too (a typo in a fulfilled
+    need), kept in the history and rematched like an official's edit."""
+    if not admin.is_staff:
+        raise PermissionDenied
+    return _edit(_lock(posting), admin, fields)
+
+
+def _edit(posting: Posting, user: User, fields: dict) -> Posting:
     _check_fields(type(posting), fields)
     before = {name: getattr(posting, name) for name in fields}
     for name, value in fields.items():
@@ -200,11 +213,14 @@ def posting_record_coverage(*, posting: Posting, quantity: Decimal, user: User |
         raise ValidationError({"quantity": _("The quantity must be positive.")})
     before = posting.quantity_covered
     posting.quantity_covered += quantity
-    if posting.quantity is not None and posting.quantity_covered >= posting.quantity:
-        posting.status = Status.FULFILLED
-        posting.closed_at = timezone.now()
-    elif posting.status == Status.PUBLISHED:
-        posting.status = Status.PARTLY_COVERED
+    # A delivery agreed before the need was withdrawn or expired still counts, but does not
+    # reopen it as fulfilled or partly covered.
+    if posting.status in Posting.OPEN_STATUSES:
+        if posting.quantity is not None and posting.quantity_covered >= posting.quantity:
+            posting.status = Status.FULFILLED
+            posting.closed_at = timezone.now()
+        elif posting.status == Status.PUBLISHED:
+            posting.status = Status.PARTLY_COVERED
     _save(posting, "quantity_covered", "status", "closed_at")
     record(
         posting,
