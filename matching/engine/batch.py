@@ -58,7 +58,7 @@ def rematch_all(progress: Progress = _silent) -> Rematched:
     embed_all(postings[Need], postings[Offer], progress)
     needs, offers = build_index(Need), build_index(Offer)
     lookups = pipeline.lookups()
-    pairs = rank(needs, offers, lookups, progress)
+    pairs = rank(needs, offers, lookups, progress, dismissed=dismissed_rows(needs, offers))
     for model, index in ((Need, needs), (Offer, offers)):
         _with_missing(model, postings[model], index.ids)
     rows = explained_pairs(needs, offers, lookups, pairs, postings)
@@ -220,11 +220,35 @@ class _BestPerColumn:
         return self.rows, self.columns
 
 
+def _rows(index: PostingIndex, ids: np.ndarray) -> np.ndarray:
+    """The row of each id in the index (its ids are sorted), -1 where it is not there."""
+    at = np.searchsorted(index.ids, ids)
+    present = at < len(index)
+    present[present] = index.ids[at[present]] == ids[present]
+    return np.where(present, at, -1)
+
+
+def dismissed_rows(needs: PostingIndex, offers: PostingIndex) -> tuple[np.ndarray, np.ndarray]:
+    """(need rows, offer rows) of the dismissed pairs whose postings are both in the indexes."""
+    pairs = np.array(
+        Match.objects.filter(status=Match.Status.DISMISSED).values_list("need_id", "offer_id"),
+        dtype=np.int64,
+    ).reshape(-1, 2)
+    need_rows, offer_rows = _rows(needs, pairs[:, 0]), _rows(offers, pairs[:, 1])
+    both = (need_rows >= 0) & (offer_rows >= 0)
+    return need_rows[both], offer_rows[both]
+
+
 def rank(
-    needs: PostingIndex, offers: PostingIndex, lookups: Lookups, progress: Progress = _silent
+    needs: PostingIndex,
+    offers: PostingIndex,
+    lookups: Lookups,
+    progress: Progress = _silent,
+    dismissed: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The pairs to store, as (need row, offer row, whether in the need's own best list), each
-    pair once, in need-row order."""
+    pair once, in need-row order. `dismissed` (rows, as dismissed_rows gives) are left out, so
+    that each posting's list holds its best pairs that are not dismissed."""
     keep = pipeline.KEEP_PER_POSTING
     if not len(needs) or not len(offers):
         empty = np.zeros(0, dtype=np.int64)
@@ -236,6 +260,9 @@ def rank(
         rows = slice(start, min(start + chunk, len(needs)))
         source = batch_source(needs, rows, is_need=True)
         scores = signals(source, offers, lookups, distance_km=places.distances_km(source)).score()
+        if dismissed is not None:
+            in_chunk = (dismissed[0] >= rows.start) & (dismissed[0] < rows.stop)
+            scores[dismissed[0][in_chunk] - rows.start, dismissed[1][in_chunk]] = -np.inf
         need_rows, offer_rows = _best_in_rows(scores, keep)
         from_needs.append((need_rows + start) * len(offers) + offer_rows)
         per_offer.add(scores, start)

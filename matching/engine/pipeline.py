@@ -165,6 +165,12 @@ def match_posting(posting: Posting) -> list[Match]:
     index = open_index(other_side(model))
     found = signals(source_for(posting), index, lookups(posting.municipality_id))
     scores = found.score()
+    # A dismissed pair stays as it is and leaves its place in the list to the next best.
+    other_field = "offer" if side_field == "need" else "need"
+    dismissed = Match.objects.filter(
+        **{side_field: posting}, status=Match.Status.DISMISSED
+    ).values_list(f"{other_field}_id", flat=True)
+    scores[np.isin(index.ids, list(dismissed))] = -np.inf
     best = top_candidates(scores, KEEP_PER_POSTING, STORE_MINIMUM)
     return _store(posting, side_field, index, found, scores, best)
 
