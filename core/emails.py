@@ -52,17 +52,25 @@ def queue_email_to_users(
     users: Iterable[Any], template: str, context: dict[str, Any], *, key: str = ""
 ) -> int:
     """Queue one email per user, in that user's language; `key` is made unique per user."""
-    queued = 0
-    for user in users:
-        email = queue_email(
-            to=user.email,
-            language=user.language,
-            template=template,
-            context={**context, "recipient": user},
-            key=f"{key}:{user.pk}" if key else None,
-        )
-        queued += email is not None
-    return queued
+    return sum(
+        queue_email_to_user(user, template, context, key=f"{key}:{user.pk}" if key else None)
+        for user in users
+    )
+
+
+def queue_email_to_user(
+    user: Any, template: str, context: dict[str, Any], *, key: str | None = None
+) -> bool:
+    """Queue an email to one user, in their language, with `recipient` in the context; False
+    when one with this key was queued before."""
+    email = queue_email(
+        to=user.email,
+        language=user.language,
+        template=template,
+        context={**context, "recipient": user},
+        key=key,
+    )
+    return email is not None
 
 
 @transaction.atomic

@@ -13,11 +13,15 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from core.emails import queue_email
 from core.models import OutgoingEmail
 from matching.models import Match
-from matching.notifications import match_email_context, match_email_key, notifiable, recipients
-from matching.unsubscribe import unsubscribe_token
+from matching.notifications import (
+    match_email_context,
+    match_email_key,
+    notifiable,
+    queue_reader_email,
+    recipients,
+)
 
 # Yesterday, and the day before in case yesterday's run was lost (beat or worker down).
 CATCH_UP_DAYS = 2
@@ -70,17 +74,7 @@ def send_match_digest_of(day: date) -> int:
         items = [item for item in items if match_email_key(item["match"], user) not in emailed]
         if not items:
             continue
-        email = queue_email(
-            to=user.email,
-            language=user.language,
-            template="match_digest",
-            context={
-                "items": items,
-                "day": day,
-                "recipient": user,
-                "unsubscribe_token": unsubscribe_token(user),
-            },
-            key=digest_key(user, day),
+        queued += queue_reader_email(
+            user, "match_digest", {"items": items, "day": day}, digest_key(user, day)
         )
-        queued += email is not None
     return queued

@@ -12,13 +12,11 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from accounts.models import User
-from core.emails import queue_email
+from core.emails import queue_email_to_user
 from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
-from matching.selectors import side_of
+from matching.selectors import posting_contacts, side_of
 from matching.unsubscribe import unsubscribe_token
-from municipalities.models import Municipality
-from municipalities.selectors import managers_of
 from postings.models import Posting
 
 
@@ -36,20 +34,9 @@ def recipients(match: Match, managers: dict[int, list[User]] | None = None) -> l
     managers = {} if managers is None else managers
     people: dict[int, tuple[User, Posting]] = {}
     for posting in (match.need, match.offer):
-        contact = posting.contact
-        if contact is not None and contact.is_active:
-            users = [contact]
-        else:
-            users = _managers(posting.municipality, managers)
-        for user in users:
+        for user in posting_contacts(posting, managers):
             people.setdefault(user.pk, (user, posting))
     return list(people.values())
-
-
-def _managers(municipality: Municipality, cache: dict[int, list[User]]) -> list[User]:
-    if municipality.pk not in cache:
-        cache[municipality.pk] = list(managers_of(municipality).order_by("pk"))
-    return cache[municipality.pk]
 
 
 def match_email_key(match: Match, user: User) -> str:
@@ -67,19 +54,11 @@ def match_email_context(match: Match, own: Posting) -> dict:
     }
 
 
-def _queue_match_email(match: Match, user: User, own: Posting) -> bool:
-    email = queue_email(
-        to=user.email,
-        language=user.language,
-        template="new_match",
-        context={
-            **match_email_context(match, own),
-            "recipient": user,
-            "unsubscribe_token": unsubscribe_token(user),
-        },
-        key=match_email_key(match, user),
+def queue_reader_email(user: User, template: str, context: dict, key: str) -> bool:
+    """A match email (new match or digest) to one reader, with their unsubscribe link."""
+    return queue_email_to_user(
+        user, template, {**context, "unsubscribe_token": unsubscribe_token(user)}, key=key
     )
-    return email is not None
 
 
 @transaction.atomic
@@ -104,7 +83,9 @@ def notify_new_matches(matches: Iterable[Match]) -> int:
         for user, own in recipients(match, managers):
             # Readers of the daily digest get it from matching.digest; "off" means nothing.
             if user.match_emails == User.MatchEmails.IMMEDIATELY:
-                queued += _queue_match_email(match, user, own)
+                queued += queue_reader_email(
+                    user, "new_match", match_email_context(match, own), match_email_key(match, user)
+                )
     # A concurrent run (the need's and the offer's task) may have announced some first.
     Match.objects.filter(pk__in=[m.pk for m in found], notified_at__isnull=True).update(
         notified_at=timezone.now()

@@ -6,6 +6,7 @@ from accounts.models import User
 from matching.models import Conversation, Match, Message
 from matching.reasons_text import describe
 from municipalities.models import Membership, Municipality
+from municipalities.selectors import managers_of
 from postings.models import HelpKind, Posting, Sector, Topic
 
 Status = Match.Status
@@ -50,6 +51,17 @@ def _with_perspective(matches: list[Match], own_side: str) -> list[Match]:
         match.own = getattr(match, own_side)
         match.other = getattr(match, match.other_side)
     return matches
+
+
+def posting_contacts(posting: Posting, managers: dict[int, list[User]] | None = None) -> list[User]:
+    """Who speaks for a posting: its contact person while active, else its municipality's
+    managers. `managers` caches them by municipality across calls."""
+    if posting.contact is not None and posting.contact.is_active:
+        return [posting.contact]
+    managers = {} if managers is None else managers
+    if posting.municipality_id not in managers:
+        managers[posting.municipality_id] = list(managers_of(posting.municipality).order_by("pk"))
+    return managers[posting.municipality_id]
 
 
 def side_of(posting: Posting) -> str:

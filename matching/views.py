@@ -18,18 +18,10 @@ from matching import permissions, selectors, services
 from matching.forms import ContactForm, DismissForm, MessageForm, QuantityForm
 from matching.models import Match
 from municipalities.models import Municipality
-from municipalities.selectors import managers_of, membership_of
-from postings.models import Posting
+from municipalities.selectors import membership_of
 
 Status = Match.Status
 Side = Match.Side
-
-
-def _contacts(posting: Posting) -> list:
-    """Who to talk to about a posting: its contact person, else the municipality's managers."""
-    if posting.contact is not None:
-        return [posting.contact]
-    return list(managers_of(posting.municipality))
 
 
 def _actions(match: Match, sides: list[str], can_write: bool, talking: bool) -> dict:
@@ -61,7 +53,10 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "conversation": conversation,
         "thread": selectors.conversation_messages(conversation),
         "revealed": revealed,
-        "contacts": {"need": _contacts(match.need), "offer": _contacts(match.offer)}
+        "contacts": {
+            "need": selectors.posting_contacts(match.need),
+            "offer": selectors.posting_contacts(match.offer),
+        }
         if revealed
         else {},
         "actions": _actions(match, sides, can_write, revealed),
@@ -139,29 +134,27 @@ def match_contact(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def match_message(request: HttpRequest, pk: int) -> HttpResponse:
-    match = _match_or_404(request, pk)
-    form = MessageForm(request.POST)
-    if not form.is_valid():
-        _invalid(request, form)
-        return _back(match, "#conversation")
-    body = form.cleaned_data["body"]
-    _act(
+    return _form_action(
         request,
-        lambda: services.message_post(user=request.user, match=match, body=body),
+        pk,
+        MessageForm,
+        services.message_post,
         _("Your message is sent."),
+        anchor="#conversation",
     )
-    return _back(match, "#conversation")
 
 
-def _form_action(request: HttpRequest, pk: int, form_class, service, done: str) -> HttpResponse:
+def _form_action(
+    request: HttpRequest, pk: int, form_class, service, done: str, anchor: str = ""
+) -> HttpResponse:
     """Validate the small action form, then call the service with its fields."""
     match = _match_or_404(request, pk)
     form = form_class(request.POST)
     if not form.is_valid():
         _invalid(request, form)
-        return _back(match)
+        return _back(match, anchor)
     _act(request, lambda: service(user=request.user, match=match, **form.cleaned_data), done)
-    return _back(match)
+    return _back(match, anchor)
 
 
 @require_POST
