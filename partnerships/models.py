@@ -48,9 +48,17 @@ class Partnership(models.Model):
 
 
 class PartnershipMember(models.Model):
-    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="members")
+    partnership = models.ForeignKey(
+        Partnership,
+        on_delete=models.CASCADE,
+        related_name="members",
+        verbose_name=_("partnership"),
+    )
     municipality = models.ForeignKey(
-        Municipality, on_delete=models.CASCADE, related_name="partnership_memberships"
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="partnership_memberships",
+        verbose_name=_("municipality"),
     )
     joined_on = models.DateField(
         _("joined on"),
