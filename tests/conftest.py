@@ -1,4 +1,5 @@
-"""Personas shared by every test: a municipality's manager and official, an outsider, staff."""
+"""Personas shared by every test: a municipality's manager and official, an outsider, staff;
+and for the matching tests, the offering city Lublin, its manager and a match between the two."""
 
 import pytest
 import redis
@@ -7,10 +8,17 @@ from django.test import Client
 from django.utils import translation
 
 from cities4cities.celery import app as celery_app
+from matching.models import Match
 from municipalities.models import Membership, Municipality
 from postings.models import HelpKind, Sector, Topic
 from postings.taxonomy_data import install_taxonomy
-from tests.factories import MembershipFactory, MunicipalityFactory, StaffFactory, UserFactory
+from tests.factories import (
+    MatchFactory,
+    MembershipFactory,
+    MunicipalityFactory,
+    StaffFactory,
+    UserFactory,
+)
 
 pytest_plugins = ["tests.celery_worker"]
 
@@ -83,6 +91,20 @@ def outsider(other_municipality):
 
 
 @pytest.fixture
+def offering() -> Municipality:
+    """The city on the other side of a match: it offers."""
+    return MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
+
+
+@pytest.fixture
+def giver(offering):
+    """A manager of the offering city."""
+    return MembershipFactory(
+        municipality=offering, role=Membership.Role.MANAGER, user__language="pl"
+    ).user
+
+
+@pytest.fixture
 def staff():
     return StaffFactory(email="admin@example.org")
 
@@ -111,6 +133,23 @@ def outsider_client(outsider) -> Client:
 @pytest.fixture
 def staff_client(staff) -> Client:
     return _logged_in(staff)
+
+
+@pytest.fixture
+def giver_client(giver) -> Client:
+    return _logged_in(giver)
+
+
+@pytest.fixture
+def match(municipality, offering, official, giver) -> Match:
+    """The official's need and the giver's offer, suggested; modules whose tests read the
+    postings' texts or emails override it."""
+    return MatchFactory(
+        need__municipality=municipality,
+        need__contact=official,
+        offer__municipality=offering,
+        offer__contact=giver,
+    )
 
 
 @pytest.fixture

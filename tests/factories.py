@@ -1,4 +1,5 @@
-"""factory_boy factories for the platform's models."""
+"""factory_boy factories for the platform's models, and the few helpers tests share to build
+data and reach a match's pages."""
 
 from datetime import date
 from decimal import Decimal
@@ -9,6 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.utils import timezone
 
 from accounts.models import User
+from matching.models import Match
 from municipalities.models import Invitation, JoinRequest, Membership, Municipality
 from needs.models import Need
 from offers.models import Offer
@@ -90,8 +92,13 @@ class InvitationFactory(factory.django.DjangoModelFactory):
     invited_by = factory.SubFactory(UserFactory)
 
 
-def _sector(slug: str) -> Sector:
-    return Sector.objects.get(slug=slug)
+def taxonomy(sector: str, topic: str, kind: str) -> dict:
+    """A posting's taxonomy fields, from the slugs of the rows the data migration installs."""
+    return {
+        "sector": Sector.objects.get(slug=sector),
+        "topic": Topic.objects.get(slug=topic),
+        "help_kind": HelpKind.objects.get(slug=kind),
+    }
 
 
 class PostingFactory(factory.django.DjangoModelFactory):
@@ -104,7 +111,7 @@ class PostingFactory(factory.django.DjangoModelFactory):
     original_language = "en"
     title_en = factory.Sequence(lambda n: f"Hospital beds, batch {n}")
     description_en = "Beds with mattresses for the regional hospital."
-    sector = factory.LazyFunction(lambda: _sector("health"))
+    sector = factory.LazyFunction(lambda: Sector.objects.get(slug="health"))
     topic = factory.LazyFunction(lambda: Topic.objects.get(slug="medical-equipment"))
     help_kind = factory.LazyFunction(lambda: HelpKind.objects.get(slug="goods"))
     quantity = Decimal(20)
@@ -124,6 +131,54 @@ class OfferFactory(PostingFactory):
         model = Offer
 
     title_en = factory.Sequence(lambda n: f"Hospital beds to give, lot {n}")
+
+
+def form_data(municipality, contact, /, **overrides) -> dict:
+    """A valid POST for a posting's create form (the edit form ignores `municipality`);
+    an override of None leaves the field out."""
+    data = {
+        "municipality": municipality.pk,
+        "contact": contact.pk,
+        "original_language": "en",
+        "title": "Hospital beds for the regional hospital",
+        "description": "Beds with mattresses, for 40 patients.",
+        "sector": Sector.objects.get(slug="health").pk,
+        "topic": Topic.objects.get(slug="medical-equipment").pk,
+        "help_kind": HelpKind.objects.get(slug="goods").pk,
+        "quantity": "20",
+        "unit": "beds",
+        "needed_by": "",
+        "available_until": "",
+        "logistics": "",
+        "action": "draft",
+    }
+    data.update(overrides)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+SAME_TOPIC = {"code": "same_topic", "topic": "medical-equipment"}
+REASONS = [SAME_TOPIC, {"code": "quantity", "covered": 20, "of": 20.0, "unit": "beds"}]
+
+
+class MatchFactory(factory.django.DjangoModelFactory):
+    """A suggested match of the factories' default need and offer: same topic."""
+
+    class Meta:
+        model = Match
+
+    need = factory.SubFactory(NeedFactory)
+    offer = factory.SubFactory(OfferFactory)
+    score = 0.8
+    reasons = factory.LazyFunction(lambda: [dict(SAME_TOPIC)])
+
+
+def match_url(match: Match, action: str = "", language: str = "en") -> str:
+    return f"/{language}/matches/{match.pk}/{action + '/' if action else ''}"
+
+
+def reload_match(match: Match) -> Match:
+    """The match as stored now, with its need and offer."""
+    return Match.objects.select_related("need", "offer").get(pk=match.pk)
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):

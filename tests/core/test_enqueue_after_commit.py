@@ -2,11 +2,11 @@
 
 import pytest
 from django.db import transaction
-from kombu import pools
 
 from cities4cities.celery import app as celery_app
 from core.emails import queue_email
 from core.models import OutgoingEmail
+from tests.celery_worker import _fresh_broker_connections
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -22,10 +22,8 @@ def _queue() -> OutgoingEmail | None:
 
 def _use_broker(url: str) -> None:
     """Point the app at another broker, dropping the pooled connections to the old one."""
-    pools.reset()  # closes and forgets kombu's pools, which it would hand back closed
+    _fresh_broker_connections()
     celery_app.conf.broker_url = url
-    celery_app._pool = None
-    celery_app.amqp._producer_pool = None
 
 
 def test_a_rolled_back_save_sends_no_task(mailoutbox):

@@ -13,8 +13,14 @@ from matching.engine.partners import Partners
 from matching.engine.scoring import Lookups, signals
 from matching.models import Match
 from municipalities.models import Municipality
-from postings.models import HelpKind, Posting, Sector, Topic
-from tests.factories import MunicipalityFactory, NeedFactory, OfferFactory, PartnershipFactory
+from postings.models import Posting
+from tests.factories import (
+    MunicipalityFactory,
+    NeedFactory,
+    OfferFactory,
+    PartnershipFactory,
+    taxonomy,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,22 +29,14 @@ pytestmark = pytest.mark.django_db
 SCORE_TOLERANCE = 1.01e-4
 
 
-def _taxonomy(sector: str, topic: str, kind: str) -> dict:
-    return {
-        "sector": Sector.objects.get(slug=sector),
-        "topic": Topic.objects.get(slug=topic),
-        "help_kind": HelpKind.objects.get(slug=kind),
-    }
-
-
-def _posting(factory, municipality, language: str, title: str, description: str, **taxonomy):
+def _posting(factory, municipality, language: str, title: str, description: str, **fields):
     return factory(
         municipality=municipality,
         original_language=language,
         title_en="",
         description_en="",
         **{f"title_{language}": title, f"description_{language}": description},
-        **taxonomy,
+        **fields,
     )
 
 
@@ -48,9 +46,9 @@ def postings(municipality, other_municipality):
     Polish and the German city are partners."""
     polish = MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
     PartnershipFactory(members=[polish, other_municipality], started_on=date(2021, 4, 1))
-    beds = _taxonomy("health", "medical-equipment", "goods")
-    fire = _taxonomy("civil-protection", "firefighting", "goods")
-    power = _taxonomy("energy", "generators", "goods")
+    beds = taxonomy("health", "medical-equipment", "goods")
+    fire = taxonomy("civil-protection", "firefighting", "goods")
+    power = taxonomy("energy", "generators", "goods")
     needs = [
         _posting(NeedFactory, municipality, "uk", "Лікарняні ліжка", "Двадцять ліжок.", **beds),
         _posting(NeedFactory, municipality, "uk", "Пожежне спорядження", "Шоломи.", **fire),

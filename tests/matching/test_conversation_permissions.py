@@ -11,22 +11,17 @@ from core.models import OutgoingEmail
 from matching import services
 from matching.models import Match, Message
 from municipalities.models import Membership, Municipality
-from tests.factories import MembershipFactory, MunicipalityFactory, NeedFactory, OfferFactory
+from tests.factories import MatchFactory, MembershipFactory, NeedFactory, OfferFactory, match_url
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def offering():
-    return MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
-
-
-@pytest.fixture
-def giver(offering):
+def giver(giver):
     """The offering city's manager, who reads German."""
-    return MembershipFactory(
-        municipality=offering, role=Membership.Role.MANAGER, user__language="de"
-    ).user
+    giver.language = "de"
+    giver.save(update_fields=["language"])
+    return giver
 
 
 @pytest.fixture
@@ -51,16 +46,12 @@ def match(municipality, offering, official, giver_colleague):
         title_uk="Лікарняні ліжка",
     )
     offer = OfferFactory(municipality=offering, contact=giver_colleague)
-    return Match.objects.create(need=need, offer=offer, score=0.8)
+    return MatchFactory(need=need, offer=offer, reasons=[])
 
 
 @pytest.fixture
 def conversation(match, official):
     return services.match_contact(user=official, match=match)
-
-
-def _url(match: Match, action: str = "") -> str:
-    return f"/en/matches/{match.pk}/{action + '/' if action else ''}"
 
 
 # The service
@@ -113,15 +104,9 @@ def test_a_member_without_a_verified_email_does_not_write(match, conversation, g
     "persona", ["official_client", "manager_client", "giver_client", "staff_client"]
 )
 def test_the_two_cities_and_staff_read(request, match, conversation, persona):
-    response = request.getfixturevalue(persona).get(_url(match))
+    response = request.getfixturevalue(persona).get(match_url(match))
 
     assert response.status_code == 200
-
-
-@pytest.fixture
-def giver_client(client, giver):
-    client.force_login(giver)
-    return client
 
 
 @pytest.fixture
@@ -134,15 +119,15 @@ def pending_client(client, pending_member):
 def test_others_do_not_find_the_match(request, match, conversation, persona):
     client = request.getfixturevalue(persona)
 
-    assert client.get(_url(match)).status_code == 404
-    assert client.post(_url(match, "messages"), {"body": "Hello"}).status_code == 404
-    assert client.post(_url(match, "contact")).status_code == 404
+    assert client.get(match_url(match)).status_code == 404
+    assert client.post(match_url(match, "messages"), {"body": "Hello"}).status_code == 404
+    assert client.post(match_url(match, "contact")).status_code == 404
     assert not Message.objects.exists()
 
 
 def test_anonymous_visitors_are_sent_to_log_in(client, match, conversation):
-    page = client.get(_url(match))
-    post = client.post(_url(match, "messages"), {"body": "Hello"})
+    page = client.get(match_url(match))
+    post = client.post(match_url(match, "messages"), {"body": "Hello"})
 
     assert page.status_code == 302
     assert "/accounts/login/" in page["Location"]
@@ -154,14 +139,16 @@ def test_anonymous_visitors_are_sent_to_log_in(client, match, conversation):
 def test_a_reader_who_may_not_write_is_refused(giver_client, giver, match, conversation):
     EmailAddress.objects.filter(user=giver).update(verified=False)
 
-    response = giver_client.post(_url(match, "messages"), {"body": "Hello"})
+    response = giver_client.post(match_url(match, "messages"), {"body": "Hello"})
 
     assert response.status_code == 403
     assert not Message.objects.exists()
 
 
 def test_members_post_through_the_page(official_client, match, conversation):
-    response = official_client.post(_url(match, "messages"), {"body": "When can you send them?"})
+    response = official_client.post(
+        match_url(match, "messages"), {"body": "When can you send them?"}
+    )
 
     assert response.status_code == 302
     assert Message.objects.get().body == "When can you send them?"
@@ -170,9 +157,9 @@ def test_members_post_through_the_page(official_client, match, conversation):
 def test_contact_details_are_hidden_until_the_conversation_starts(
     official_client, official, match, giver_colleague
 ):
-    before = official_client.get(_url(match)).content.decode()
-    official_client.post(_url(match, "contact"))
-    after = official_client.get(_url(match)).content.decode()
+    before = official_client.get(match_url(match)).content.decode()
+    official_client.post(match_url(match, "contact"))
+    after = official_client.get(match_url(match)).content.decode()
 
     assert giver_colleague.email not in before
     assert giver_colleague.email in after

@@ -12,11 +12,10 @@ from matching.digest import send_match_digest_of, send_match_digests
 from matching.models import Match
 from matching.notifications import notify_new_matches
 from municipalities.models import Membership
-from tests.factories import MembershipFactory, NeedFactory, OfferFactory
+from tests.factories import MatchFactory, MembershipFactory, NeedFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
 
-REASONS = [{"code": "same_topic", "topic": "medical-equipment"}]
 TODAY = timezone.localdate()
 YESTERDAY = TODAY - timedelta(days=1)
 
@@ -51,7 +50,7 @@ def _match(need, offer_title: str, contact, *, on=YESTERDAY, at=time(14), score=
     offer = OfferFactory(
         municipality=contact.memberships.first().municipality, contact=contact, title_en=offer_title
     )
-    match = Match.objects.create(need=need, offer=offer, score=score, reasons=REASONS)
+    match = MatchFactory(need=need, offer=offer, score=score)
     announced = datetime.combine(on, at, tzinfo=timezone.get_current_timezone())
     Match.objects.filter(pk=match.pk).update(created_at=announced, notified_at=announced)
     return match

@@ -9,40 +9,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from matching import services
 from matching.engine.pipeline import match_posting
 from matching.models import Conversation, Match
-from municipalities.models import Membership
 from postings.models import Posting
 from postings.services import lifecycle
-from tests.factories import MembershipFactory, MunicipalityFactory, NeedFactory, OfferFactory
+from tests.factories import NeedFactory, OfferFactory, reload_match
 
 pytestmark = pytest.mark.django_db
 Status = Match.Status
-
-
-@pytest.fixture
-def offering():
-    return MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
-
-
-@pytest.fixture
-def giver(offering):
-    """A manager of the offering city."""
-    return MembershipFactory(
-        municipality=offering, role=Membership.Role.MANAGER, user__language="pl"
-    ).user
-
-
-@pytest.fixture
-def match(municipality, offering, official, giver):
-    return Match.objects.create(
-        need=NeedFactory(municipality=municipality, contact=official),
-        offer=OfferFactory(municipality=offering, contact=giver),
-        score=0.8,
-        reasons=[{"code": "same_topic", "topic": "medical-equipment"}],
-    )
-
-
-def _reload(match: Match) -> Match:
-    return Match.objects.select_related("need", "offer").get(pk=match.pk)
 
 
 def _agreed(match: Match, user, quantity=Decimal(20)) -> Match:
@@ -53,7 +25,7 @@ def _agreed(match: Match, user, quantity=Decimal(20)) -> Match:
 def test_contact_opens_the_conversation_and_marks_the_match_contacted(match, official):
     conversation = services.match_contact(user=official, match=match)
 
-    match = _reload(match)
+    match = reload_match(match)
     assert conversation.match == match
     assert conversation.started_by == official
     assert match.status == Status.CONTACTED
@@ -71,13 +43,13 @@ def test_contacting_again_keeps_the_one_conversation(match, official, giver):
 def test_the_offering_side_can_contact_too(match, giver):
     services.match_contact(user=giver, match=match)
 
-    assert _reload(match).status == Status.CONTACTED
+    assert reload_match(match).status == Status.CONTACTED
 
 
 def test_agreeing_records_the_quantity(match, official):
     _agreed(match, official, Decimal("12.5"))
 
-    match = _reload(match)
+    match = reload_match(match)
     assert match.status == Status.AGREED
     assert match.agreed_quantity == Decimal("12.50")
     assert match.agreed_at is not None
@@ -87,7 +59,7 @@ def test_the_agreed_quantity_can_be_changed_while_agreed(match, official, giver)
     _agreed(match, official, Decimal(20))
     services.match_agree(user=giver, match=match, quantity=Decimal(15))
 
-    assert _reload(match).agreed_quantity == Decimal(15)
+    assert reload_match(match).agreed_quantity == Decimal(15)
 
 
 @pytest.mark.parametrize("quantity", [Decimal(0), Decimal(-3), "many", None])
@@ -96,7 +68,7 @@ def test_the_agreed_quantity_must_be_a_positive_number(match, official, quantity
 
     with pytest.raises(ValidationError):
         services.match_agree(user=official, match=match, quantity=quantity)
-    assert _reload(match).status == Status.CONTACTED
+    assert reload_match(match).status == Status.CONTACTED
 
 
 def test_the_agreed_quantity_is_at_most_what_the_need_still_lacks(match, official):
@@ -108,7 +80,7 @@ def test_the_agreed_quantity_is_at_most_what_the_need_still_lacks(match, officia
     with pytest.raises(ValidationError):
         services.match_agree(user=official, match=match, quantity=Decimal(6))
     services.match_agree(user=official, match=match, quantity=Decimal(5))
-    assert _reload(match).agreed_quantity == Decimal(5)
+    assert reload_match(match).agreed_quantity == Decimal(5)
 
 
 def test_a_need_without_a_quantity_is_agreed_without_one(match, official):
@@ -117,7 +89,7 @@ def test_a_need_without_a_quantity_is_agreed_without_one(match, official):
 
     _agreed(match, official, None)
 
-    assert _reload(match).status == Status.AGREED
+    assert reload_match(match).status == Status.AGREED
 
 
 def test_agreeing_needs_contact_first(match, official):
@@ -130,7 +102,7 @@ def test_a_delivery_is_confirmed_by_the_receiving_city_only(match, official, giv
 
     with pytest.raises(PermissionDenied):
         services.match_deliver(user=giver, match=match)
-    assert _reload(match).status == Status.AGREED
+    assert reload_match(match).status == Status.AGREED
 
 
 def test_delivering_the_agreed_quantity_fulfils_the_need(match, official):
@@ -138,7 +110,7 @@ def test_delivering_the_agreed_quantity_fulfils_the_need(match, official):
 
     services.match_deliver(user=official, match=match)
 
-    match = _reload(match)
+    match = reload_match(match)
     assert match.status == Status.DELIVERED
     assert match.delivered_quantity == Decimal(20)
     assert match.need.quantity_covered == Decimal(20)
@@ -150,7 +122,7 @@ def test_a_partial_delivery_covers_the_need_partly(match, official):
 
     services.match_deliver(user=official, match=match, quantity=Decimal(8))
 
-    need = _reload(match).need
+    need = reload_match(match).need
     assert need.quantity_covered == Decimal(8)
     assert need.status == Posting.Status.PARTLY_COVERED
 
@@ -160,7 +132,7 @@ def test_only_an_agreed_match_is_delivered(match, official):
 
     with pytest.raises(ValidationError):
         services.match_deliver(user=official, match=match, quantity=Decimal(5))
-    assert _reload(match).need.quantity_covered == 0
+    assert reload_match(match).need.quantity_covered == 0
 
 
 @pytest.mark.parametrize("side", ["need", "offer"])
@@ -169,7 +141,7 @@ def test_either_side_dismisses(match, official, giver, side):
 
     services.match_dismiss(user=user, match=match, side=side)
 
-    match = _reload(match)
+    match = reload_match(match)
     assert match.status == Status.DISMISSED
     assert match.dismissed_by == side
     assert match.dismissed_at is not None
@@ -178,7 +150,7 @@ def test_either_side_dismisses(match, official, giver, side):
 def test_a_side_does_not_dismiss_for_the_other(match, official):
     with pytest.raises(PermissionDenied):
         services.match_dismiss(user=official, match=match, side="offer")
-    assert _reload(match).status == Status.SUGGESTED
+    assert reload_match(match).status == Status.SUGGESTED
 
 
 def test_a_dismissed_match_is_not_contacted(match, official, giver):
@@ -201,4 +173,4 @@ def test_a_dismissed_pair_stays_dismissed_when_matched_again(municipality, offer
     match_posting(offer)
 
     assert Match.objects.filter(need=need, offer=offer).count() == 1
-    assert _reload(match).status == Status.DISMISSED
+    assert reload_match(match).status == Status.DISMISSED

@@ -6,40 +6,23 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.template.loader import render_to_string
-from django.test import Client
 
 from matching import services
 from matching.models import Match
 from matching.selectors import matches_for_posting
-from municipalities.models import Membership
 from postings.models import Posting
-from tests.factories import MembershipFactory, MunicipalityFactory, NeedFactory, OfferFactory
+from tests.factories import (
+    REASONS,
+    MatchFactory,
+    MunicipalityFactory,
+    NeedFactory,
+    OfferFactory,
+    match_url,
+    reload_match,
+)
 
 pytestmark = pytest.mark.django_db
 Status = Match.Status
-REASONS = [
-    {"code": "same_topic", "topic": "medical-equipment"},
-    {"code": "quantity", "covered": 20, "of": 20.0, "unit": "beds"},
-]
-
-
-@pytest.fixture
-def offering():
-    return MunicipalityFactory(name_en="Lublin", slug="lublin", country="PL", languages=["pl"])
-
-
-@pytest.fixture
-def giver(offering):
-    return MembershipFactory(
-        municipality=offering, role=Membership.Role.MANAGER, user__language="pl"
-    ).user
-
-
-@pytest.fixture
-def giver_client(giver) -> Client:
-    client = Client()
-    client.force_login(giver)
-    return client
 
 
 @pytest.fixture
@@ -65,22 +48,14 @@ def match(need, offering, giver):
         title_de="Krankenhausbetten abzugeben",
         description_de="Zwanzig Pflegebetten.",
     )
-    return Match.objects.create(need=need, offer=offer, score=0.83, reasons=REASONS)
-
-
-def _url(match: Match, action: str = "", language: str = "en") -> str:
-    return f"/{language}/matches/{match.pk}/{action + '/' if action else ''}"
-
-
-def _reload(match: Match) -> Match:
-    return Match.objects.select_related("need").get(pk=match.pk)
+    return MatchFactory(need=need, offer=offer, score=0.83, reasons=REASONS)
 
 
 # The match page
 
 
 def test_the_page_shows_both_postings_in_the_readers_language(manager_client, match):
-    page = manager_client.get(_url(match, language="uk")).content.decode()
+    page = manager_client.get(match_url(match, language="uk")).content.decode()
 
     assert "Лікарняні ліжка" in page
     assert "Krankenhausbetten abzugeben" in page  # no translation: shown as written
@@ -89,7 +64,7 @@ def test_the_page_shows_both_postings_in_the_readers_language(manager_client, ma
 
 
 def test_the_page_gives_the_reasons_and_the_status(official_client, match):
-    page = official_client.get(_url(match)).content.decode()
+    page = official_client.get(match_url(match)).content.decode()
 
     assert "same topic: Medical equipment" in page
     assert "offer covers 20 of 20 beds" in page
@@ -98,12 +73,12 @@ def test_the_page_gives_the_reasons_and_the_status(official_client, match):
 
 
 def test_contacting_with_a_first_message_starts_the_conversation(official_client, match):
-    response = official_client.post(_url(match, "contact"), {"body": "Are they still there?"})
+    response = official_client.post(match_url(match, "contact"), {"body": "Are they still there?"})
 
     assert response.status_code == 302
-    match = _reload(match)
+    match = reload_match(match)
     assert match.status == Status.CONTACTED
-    page = official_client.get(_url(match)).content.decode()
+    page = official_client.get(match_url(match)).content.decode()
     assert "Are they still there?" in page
     assert f'action="/en/matches/{match.pk}/messages/"' in page
 
@@ -111,15 +86,15 @@ def test_contacting_with_a_first_message_starts_the_conversation(official_client
 def test_the_two_cities_agree_and_the_receiving_city_confirms_the_delivery(
     official_client, giver_client, match
 ):
-    giver_client.post(_url(match, "contact"))
-    giver_client.post(_url(match, "agree"), {"quantity": "20"})
-    assert _reload(match).status == Status.AGREED
-    page = giver_client.get(_url(match)).content.decode()
+    giver_client.post(match_url(match, "contact"))
+    giver_client.post(match_url(match, "agree"), {"quantity": "20"})
+    assert reload_match(match).status == Status.AGREED
+    page = giver_client.get(match_url(match)).content.decode()
     assert f'action="/en/matches/{match.pk}/deliver/"' not in page
 
-    official_client.post(_url(match, "deliver"), {"quantity": "20"})
+    official_client.post(match_url(match, "deliver"), {"quantity": "20"})
 
-    match = _reload(match)
+    match = reload_match(match)
     assert match.status == Status.DELIVERED
     assert match.need.status == Posting.Status.FULFILLED
     assert match.need.quantity_covered == Decimal(20)
@@ -129,10 +104,10 @@ def test_the_offering_city_does_not_confirm_a_delivery(official, giver_client, m
     services.match_contact(user=official, match=match)
     services.match_agree(user=official, match=match, quantity=Decimal(20))
 
-    response = giver_client.post(_url(match, "deliver"), {"quantity": "20"})
+    response = giver_client.post(match_url(match, "deliver"), {"quantity": "20"})
 
     assert response.status_code == 403
-    assert _reload(match).status == Status.AGREED
+    assert reload_match(match).status == Status.AGREED
 
 
 def test_a_quantity_above_what_is_needed_is_refused_with_a_message(
@@ -140,23 +115,23 @@ def test_a_quantity_above_what_is_needed_is_refused_with_a_message(
 ):
     services.match_contact(user=official, match=match)
 
-    response = official_client.post(_url(match, "agree"), {"quantity": "25"}, follow=True)
+    response = official_client.post(match_url(match, "agree"), {"quantity": "25"}, follow=True)
 
     assert "At most 20 beds are still needed." in response.content.decode()
-    assert _reload(match).status == Status.CONTACTED
+    assert reload_match(match).status == Status.CONTACTED
 
 
 def test_dismissing_through_the_page(giver_client, match):
-    giver_client.post(_url(match, "dismiss"), {"side": "offer"})
+    giver_client.post(match_url(match, "dismiss"), {"side": "offer"})
 
-    match = _reload(match)
+    match = reload_match(match)
     assert match.status == Status.DISMISSED
     assert match.dismissed_by == "offer"
 
 
 def test_actions_are_posts_only(official_client, match):
-    assert official_client.get(_url(match, "contact")).status_code == 405
-    assert _reload(match).status == Status.SUGGESTED
+    assert official_client.get(match_url(match, "contact")).status_code == 405
+    assert reload_match(match).status == Status.SUGGESTED
 
 
 # A posting's matches
@@ -277,10 +252,10 @@ def test_the_match_page_takes_a_constant_number_of_queries(
 ):
     services.match_contact(user=official, match=match)
     services.message_post(user=official, match=match, body="First")
-    few = _queries(official_client, _url(match), django_assert_max_num_queries, 25)
+    few = _queries(official_client, match_url(match), django_assert_max_num_queries, 25)
     for number in range(10):
         services.message_post(user=official, match=match, body=f"Message {number}")
-    _queries(official_client, _url(match), django_assert_max_num_queries, few)
+    _queries(official_client, match_url(match), django_assert_max_num_queries, few)
 
 
 # The admin

@@ -9,19 +9,10 @@ from django.conf import settings
 from matching.engine.pipeline import match_posting
 from matching.models import Match
 from matching.tasks import sweep_pending_matching
-from postings.models import HelpKind, Sector, Topic
 from postings.services import lifecycle
-from tests.factories import NeedFactory, OfferFactory
+from tests.factories import NeedFactory, OfferFactory, taxonomy
 
 pytestmark = pytest.mark.django_db
-
-
-def _taxonomy(sector: str, topic: str, kind: str) -> dict:
-    return {
-        "sector": Sector.objects.get(slug=sector),
-        "topic": Topic.objects.get(slug=topic),
-        "help_kind": HelpKind.objects.get(slug=kind),
-    }
 
 
 @pytest.fixture
@@ -33,7 +24,7 @@ def beds_need(municipality):
         description_en="",
         title_uk="Потрібні лікарняні ліжка для обласної лікарні",
         description_uk="Двадцять функціональних ліжок з матрацами.",
-        **_taxonomy("health", "medical-equipment", "goods"),
+        **taxonomy("health", "medical-equipment", "goods"),
     )
 
 
@@ -47,7 +38,7 @@ def offers(other_municipality):
             description_en="",
             title_de="Krankenhausbetten abzugeben",
             description_de="Zwanzig Pflegebetten mit Matratzen aus einem Klinikum.",
-            **_taxonomy("health", "medical-equipment", "goods"),
+            **taxonomy("health", "medical-equipment", "goods"),
         ),
         "fire": OfferFactory(
             municipality=other_municipality,
@@ -58,7 +49,7 @@ def offers(other_municipality):
             description_de="Schutzanzüge, Helme und Atemschutzgeräte.",
             quantity=30,
             unit="Sätze",
-            **_taxonomy("civil-protection", "firefighting", "goods"),
+            **taxonomy("civil-protection", "firefighting", "goods"),
         ),
     }
 
@@ -102,7 +93,7 @@ def test_editing_a_posting_updates_its_matches(
             posting=beds_need,
             title_uk="Потрібне пожежне спорядження",
             description_uk="Захисні костюми, шоломи та дихальні апарати для пожежників.",
-            **_taxonomy("civil-protection", "firefighting", "goods"),
+            **taxonomy("civil-protection", "firefighting", "goods"),
         )
     best = Match.objects.filter(need=beds_need, status="suggested").order_by("-score").first()
     assert best.offer == offers["fire"]
@@ -134,7 +125,7 @@ def test_publishing_marks_the_posting_and_the_task_after_commit_matches_it(
             original_language="en",
             title_en="Hospital beds for the regional hospital",
             description_en="Twenty hospital beds with mattresses.",
-            **_taxonomy("health", "medical-equipment", "goods"),
+            **taxonomy("health", "medical-equipment", "goods"),
         )
     need.refresh_from_db()
     assert need.match_pending, "marked in the same transaction"
@@ -162,7 +153,7 @@ def test_a_municipality_is_not_matched_with_itself(beds_need, municipality):
         description_en="",
         title_uk="Лікарняні ліжка",
         description_uk="Ліжка з матрацами.",
-        **_taxonomy("health", "medical-equipment", "goods"),
+        **taxonomy("health", "medical-equipment", "goods"),
     )
     match_posting(beds_need)
     assert not Match.objects.filter(need=beds_need, offer__municipality=municipality).exists()

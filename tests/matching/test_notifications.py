@@ -11,14 +11,9 @@ from matching.models import Match
 from matching.notifications import notify_new_matches
 from matching.tasks import match_posting
 from municipalities.models import Membership
-from tests.factories import MembershipFactory, NeedFactory, OfferFactory
+from tests.factories import REASONS, MatchFactory, MembershipFactory, NeedFactory, OfferFactory
 
 pytestmark = pytest.mark.django_db
-
-REASONS = [
-    {"code": "same_topic", "topic": "medical-equipment"},
-    {"code": "quantity", "covered": 20, "of": 20.0, "unit": "beds"},
-]
 
 
 @pytest.fixture
@@ -44,7 +39,7 @@ def match(municipality, other_municipality, manager, german_official):
     offer = OfferFactory(
         municipality=other_municipality, contact=german_official, title_en="Hospital beds to give"
     )
-    return Match.objects.create(need=need, offer=offer, score=0.8, reasons=REASONS)
+    return MatchFactory(need=need, offer=offer, reasons=REASONS)
 
 
 def _notify(matches, capture) -> int:

@@ -10,22 +10,13 @@ from matching.engine.pipeline import ensure_embeddings
 from matching.models import Match
 from municipalities.models import Membership
 from needs.models import Need
-from postings.models import HelpKind, Sector, Topic
 from postings.services import lifecycle
 from tests.celery_worker import wait_for
-from tests.factories import MembershipFactory, OfferFactory
+from tests.factories import MembershipFactory, OfferFactory, taxonomy
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 NEED_TITLE = "Hospital beds for the regional hospital"
-
-
-def _taxonomy() -> dict:
-    return {
-        "sector": Sector.objects.get(slug="health"),
-        "topic": Topic.objects.get(slug="medical-equipment"),
-        "help_kind": HelpKind.objects.get(slug="goods"),
-    }
 
 
 @pytest.fixture
@@ -41,7 +32,6 @@ def published_offer(other_municipality):
         contact=contact,
         title_en="Hospital beds to give",
         description_en="Twenty hospital beds with mattresses from a clinic that is moving.",
-        **_taxonomy(),
     )
     ensure_embeddings([offer])
     return offer
@@ -64,7 +54,7 @@ def test_publishing_a_need_is_matched_and_emailed_by_a_real_worker(
         description_en="Twenty hospital beds with mattresses for the regional hospital.",
         quantity=20,
         unit="beds",
-        **_taxonomy(),
+        **taxonomy("health", "medical-equipment", "goods"),
     )
 
     assert wait_for(lambda: Match.objects.filter(need=need, offer=published_offer).exists())

@@ -11,10 +11,9 @@ from django.test import Client
 from django.urls import reverse
 
 from accounts.models import User
-from matching.models import Match
 from matching.notifications import notify_new_matches
 from matching.unsubscribe import LINK_VALIDITY, unsubscribe_token
-from tests.factories import NeedFactory, OfferFactory
+from tests.factories import MatchFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,11 +36,11 @@ def _preference(user: User) -> str:
 
 @pytest.fixture
 def match(municipality, other_municipality, official, outsider):
-    return Match.objects.create(
-        need=NeedFactory(municipality=municipality, contact=official),
-        offer=OfferFactory(municipality=other_municipality, contact=outsider),
-        score=0.8,
-        reasons=[{"code": "same_topic", "topic": "medical-equipment"}],
+    return MatchFactory(
+        need__municipality=municipality,
+        need__contact=official,
+        offer__municipality=other_municipality,
+        offer__contact=outsider,
     )
 
 

@@ -6,8 +6,7 @@ from django.urls import reverse
 from needs.models import Need
 from offers.models import Offer
 from postings.models import Posting
-from tests.factories import NeedFactory, OfferFactory
-from tests.postings.test_posting_form_validation import form_data
+from tests.factories import NeedFactory, OfferFactory, form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -7,8 +7,7 @@ from django.utils.html import escape
 from needs.models import Need
 from postings.models import PostingChange
 from postings.selectors import posting_history
-from tests.factories import NeedFactory
-from tests.postings.test_posting_form_validation import form_data
+from tests.factories import NeedFactory, form_data
 
 pytestmark = pytest.mark.django_db
 

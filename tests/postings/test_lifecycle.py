@@ -14,8 +14,7 @@ from offers.models import Offer
 from postings import selectors
 from postings.models import Posting, PostingChange
 from postings.services.lifecycle import posting_record_coverage
-from tests.factories import NeedFactory, OfferFactory
-from tests.postings.test_posting_form_validation import form_data
+from tests.factories import NeedFactory, OfferFactory, form_data
 
 pytestmark = pytest.mark.django_db
 

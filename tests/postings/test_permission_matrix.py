@@ -14,8 +14,7 @@ from django.utils import timezone
 
 from needs.models import Need
 from postings.models import Posting, PostingChange, PostingReport
-from tests.factories import MembershipFactory, NeedFactory, OfferFactory, UserFactory
-from tests.postings.test_posting_form_validation import form_data
+from tests.factories import MembershipFactory, NeedFactory, OfferFactory, UserFactory, form_data
 
 pytestmark = pytest.mark.django_db
 

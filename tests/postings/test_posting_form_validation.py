@@ -8,32 +8,16 @@ from django.utils import translation
 
 from needs.models import Need
 from offers.models import Offer
-from postings.models import HelpKind, Sector, Topic
-from tests.factories import MembershipFactory, MunicipalityFactory, NeedFactory, UserFactory
+from postings.models import Topic
+from tests.factories import (
+    MembershipFactory,
+    MunicipalityFactory,
+    NeedFactory,
+    UserFactory,
+    form_data,
+)
 
 pytestmark = pytest.mark.django_db
-
-
-def form_data(municipality, contact, /, **overrides) -> dict:
-    """A valid POST for the create form (the edit form ignores `municipality`)."""
-    data = {
-        "municipality": municipality.pk,
-        "contact": contact.pk,
-        "original_language": "en",
-        "title": "Hospital beds for the regional hospital",
-        "description": "Beds with mattresses, for 40 patients.",
-        "sector": Sector.objects.get(slug="health").pk,
-        "topic": Topic.objects.get(slug="medical-equipment").pk,
-        "help_kind": HelpKind.objects.get(slug="goods").pk,
-        "quantity": "20",
-        "unit": "beds",
-        "needed_by": "",
-        "available_until": "",
-        "logistics": "",
-        "action": "draft",
-    }
-    data.update(overrides)
-    return {key: value for key, value in data.items() if value is not None}
 
 
 def _post(client, municipality, user, model=Need, /, **overrides):
