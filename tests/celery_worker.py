@@ -1,6 +1,8 @@
 """A real Celery worker process against the test database and the real Redis, for the few
 end-to-end tests that must not run tasks in-process (loaded by tests/conftest.py)."""
 
+import contextlib
+import ctypes
 import os
 import signal
 import subprocess
@@ -8,6 +10,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import quote, urlencode
 
 import pytest
 from django.conf import settings
@@ -18,11 +21,25 @@ from cities4cities.celery import app as celery_app
 
 
 def _test_database_url() -> str:
+    """The test database as a DATABASE_URL. libpq options, such as the socket directory of
+    devenv's embedded server, go in the query string, where dj-database-url finds them again."""
     db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
+    query, host = dict(db["OPTIONS"]), ""
+    credentials = quote(db["USER"], safe="")
+    if db["PASSWORD"]:
+        credentials += f":{quote(db['PASSWORD'], safe='')}"
     if str(db["HOST"]).startswith("/"):
-        return f"postgres://{credentials}@/{db['NAME']}?host={db['HOST']}"
-    return f"postgres://{credentials}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+        query["host"] = db["HOST"]
+    elif db["HOST"]:
+        host = f"{db['HOST']}:{db['PORT'] or 5432}"
+    return f"postgres://{credentials}@{host}/{quote(db['NAME'])}?{urlencode(query)}"
+
+
+def _die_with_this_process() -> None:
+    """In the worker, before exec: SIGTERM when the test process dies, even by SIGKILL, so that
+    a killed run leaves no worker behind on its Redis database (Linux only)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
 
 
 def _fresh_broker_connections() -> None:
@@ -54,6 +71,7 @@ def worker(tmp_path: Path):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=_die_with_this_process,
     )  # fmt: skip
     celery_app.conf.task_always_eager = False
     _fresh_broker_connections()

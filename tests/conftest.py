@@ -1,26 +1,61 @@
 """Personas shared by every test: a municipality's manager and official, an outsider, staff;
-and for the matching tests, the offering city Lublin, its manager and a match between the two."""
+their need; for the matching tests, the offering city Lublin, its manager and a match between
+the two; and what makes the suite fast: embeddings and cheap password hashes per process."""
 
+from collections.abc import Callable
+
+import numpy as np
 import pytest
 import redis
 from django.conf import settings
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import translation
 
 from cities4cities.celery import app as celery_app
+from matching.engine import embedding
 from matching.models import Match
 from municipalities.models import Membership, Municipality
+from needs.models import Need
 from postings.models import HelpKind, Sector, Topic
 from postings.taxonomy_data import install_taxonomy
 from tests.factories import (
     MatchFactory,
     MembershipFactory,
     MunicipalityFactory,
+    NeedFactory,
     StaffFactory,
     UserFactory,
 )
 
-pytest_plugins = ["tests.celery_worker"]
+pytest_plugins = ["tests.celery_worker", "tests.isolation"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _each_text_embedded_once():
+    """Embedding is deterministic, and a text's vector does not depend on the texts embedded
+    with it, so each process computes the vector of a text once (real vectors, no mock)."""
+    vectors: dict[str, np.ndarray] = {}
+    compute = embedding.embed
+
+    def embed(texts: list[str]) -> np.ndarray:
+        missing = [text for text in dict.fromkeys(texts) if text not in vectors]
+        if missing:
+            vectors.update(zip(missing, compute(missing), strict=True))
+        return np.array([vectors[text] for text in texts], dtype=np.float32).reshape(
+            len(texts), embedding.DIMENSIONS
+        )
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(embedding, "embed", embed)
+        yield
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashes():
+    """PBKDF2 takes a quarter of a second per user, most tests make several, and no test is
+    about the hasher."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -138,6 +173,37 @@ def staff_client(staff) -> Client:
 @pytest.fixture
 def giver_client(giver) -> Client:
     return _logged_in(giver)
+
+
+@pytest.fixture
+def need_fields() -> dict:
+    """Fields of `need` beyond the usual; a module whose need differs only in them overrides
+    this."""
+    return {}
+
+
+@pytest.fixture
+def need(municipality, official, need_fields) -> Need:
+    """A published need of the municipality, created by the official, who is its contact."""
+    fields = {"title_en": "Hospital beds", **need_fields}
+    return NeedFactory(municipality=municipality, contact=official, created_by=official, **fields)
+
+
+@pytest.fixture
+def page_queries(django_assert_max_num_queries) -> Callable[..., int]:
+    """`page_queries(client, url, at_most=n)`: the number of queries a successful GET of the
+    page makes (a streamed response read to the end); more than n fail the test, listing
+    them."""
+
+    def count(client: Client, url: str, *, at_most: int) -> int:
+        with django_assert_max_num_queries(at_most) as captured:
+            response = client.get(url)
+            assert response.status_code == 200
+            if response.streaming:
+                b"".join(response.streaming_content)
+        return len(captured.captured_queries)
+
+    return count
 
 
 @pytest.fixture

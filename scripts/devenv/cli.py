@@ -63,7 +63,7 @@ def cmd_test(args: list[str], stack: contextlib.ExitStack) -> int:
         check_redis(env["REDIS_URL"], "TEST_REDIS_URL")
     else:
         env["REDIS_URL"] = redis_url_for_tests(services["REDIS_URL"])
-    say(f"Redis for the tests: {redact(env['REDIS_URL'])}")
+    say(f"Redis for the tests: {redact(env['REDIS_URL'])}, or the next free database below")
     # Catalogues are compiled first: the .mo files are not committed.
     steps = [
         ["manage.py", "compile_translations"],

@@ -58,7 +58,8 @@ def pg_params(url: str) -> dict[str, str]:
 
 
 def redis_url_for_tests(url: str, db: int = TEST_REDIS_DB) -> str:
-    """The same Redis server, database `db`: the tests flush it, so never the app's own."""
+    """The same Redis server, database `db`: where the tests start looking for free databases
+    (one per test process, see tests/isolation.py), so never the app's own."""
     parts = urlsplit(url)
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k != "db"]
     if parts.scheme == "unix":

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.db import connections
 from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -45,6 +46,9 @@ def browser() -> Iterator[Browser]:
             )
             yield chromium
             chromium.close()
+            # While Playwright runs, Django keeps this thread's connections apart (as if async):
+            # closed now, or they would keep the test database from being dropped.
+            connections.close_all()
     finally:
         if previous is None:
             os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)

@@ -36,7 +36,8 @@ def german_official(other_municipality):
 
 
 @pytest.fixture
-def need(municipality, reader):
+def readers_need(municipality, reader):
+    """The reader is its contact; it is written in Ukrainian only."""
     return NeedFactory(
         municipality=municipality,
         contact=reader,
@@ -62,10 +63,10 @@ def _send(capture, **kwargs) -> int:
 
 
 def test_a_reader_gets_yesterdays_matches_in_one_email(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    first = _match(need, "Hospital beds to give", german_official, at=time(0, 5))
-    second = _match(need, "Twelve care beds", german_official, at=time(23, 55), score=0.9)
+    first = _match(readers_need, "Hospital beds to give", german_official, at=time(0, 5))
+    second = _match(readers_need, "Twelve care beds", german_official, at=time(23, 55), score=0.9)
 
     assert _send(django_capture_on_commit_callbacks) == 1
 
@@ -84,9 +85,9 @@ def test_a_reader_gets_yesterdays_matches_in_one_email(
 
 
 def test_the_digest_of_a_day_goes_out_once(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    _match(need, "Hospital beds to give", german_official)
+    _match(readers_need, "Hospital beds to give", german_official)
 
     assert _send(django_capture_on_commit_callbacks) == 1
     assert _send(django_capture_on_commit_callbacks) == 0
@@ -96,9 +97,9 @@ def test_the_digest_of_a_day_goes_out_once(
 
 
 def test_todays_matches_wait_for_tomorrows_digest(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    _match(need, "Hospital beds to give", german_official, on=TODAY)
+    _match(readers_need, "Hospital beds to give", german_official, on=TODAY)
 
     assert _send(django_capture_on_commit_callbacks) == 0
     assert _send(django_capture_on_commit_callbacks, today=TODAY + timedelta(days=1)) == 1
@@ -106,9 +107,9 @@ def test_todays_matches_wait_for_tomorrows_digest(
 
 
 def test_a_lost_digest_is_caught_up_the_next_day(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    _match(need, "Hospital beds to give", german_official)
+    _match(readers_need, "Hospital beds to give", german_official)
 
     # Yesterday's run never happened; today's covers the day before too.
     assert _send(django_capture_on_commit_callbacks, today=TODAY + timedelta(days=1)) == 1
@@ -116,11 +117,11 @@ def test_a_lost_digest_is_caught_up_the_next_day(
 
 
 def test_weak_dismissed_and_closed_matches_stay_out(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    _match(need, "Weak", german_official, score=0.5)
-    dismissed = _match(need, "Dismissed", german_official)
-    closed = _match(need, "Closed", german_official)
+    _match(readers_need, "Weak", german_official, score=0.5)
+    dismissed = _match(readers_need, "Dismissed", german_official)
+    closed = _match(readers_need, "Closed", german_official)
     Match.objects.filter(pk=dismissed.pk).update(status=Match.Status.DISMISSED)
     Match.objects.filter(pk=closed.pk).update(status=Match.Status.CLOSED)
 
@@ -128,9 +129,9 @@ def test_weak_dismissed_and_closed_matches_stay_out(
 
 
 def test_readers_who_chose_otherwise_get_no_digest(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    _match(need, "Hospital beds to give", german_official)
+    _match(readers_need, "Hospital beds to give", german_official)
     reader.match_emails = User.MatchEmails.OFF
     reader.save()
 
@@ -138,9 +139,9 @@ def test_readers_who_chose_otherwise_get_no_digest(
 
 
 def test_a_match_already_emailed_on_its_own_is_left_out(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    emailed = _match(need, "Emailed at once", german_official, at=time(9))
+    emailed = _match(readers_need, "Emailed at once", german_official, at=time(9))
     Match.objects.filter(pk=emailed.pk).update(notified_at=None)
     reader.match_emails = User.MatchEmails.IMMEDIATELY
     reader.save()
@@ -152,7 +153,7 @@ def test_a_match_already_emailed_on_its_own_is_left_out(
     # In the afternoon the reader switches to the digest.
     reader.match_emails = User.MatchEmails.DAILY
     reader.save()
-    _match(need, "Found later", german_official, at=time(16))
+    _match(readers_need, "Found later", german_official, at=time(16))
     mail.outbox.clear()
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -164,14 +165,14 @@ def test_a_match_already_emailed_on_its_own_is_left_out(
 
 
 def test_a_day_s_digest_has_the_matches_announced_that_day_whenever_they_were_found(
-    need, reader, german_official, django_capture_on_commit_callbacks
+    readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    risen = _match(need, "Found earlier, good since yesterday", german_official)
+    risen = _match(readers_need, "Found earlier, good since yesterday", german_official)
     earlier = datetime.combine(
         TODAY - timedelta(days=5), time(8), tzinfo=timezone.get_current_timezone()
     )
     Match.objects.filter(pk=risen.pk).update(created_at=earlier)
-    today = _match(need, "Found yesterday, good since today", german_official)
+    today = _match(readers_need, "Found yesterday, good since today", german_official)
     Match.objects.filter(pk=today.pk).update(notified_at=timezone.now())
 
     with django_capture_on_commit_callbacks(execute=True):

@@ -26,15 +26,13 @@ Status = Match.Status
 
 
 @pytest.fixture
-def need(municipality, official):
-    return NeedFactory(
-        municipality=municipality,
-        contact=official,
-        original_language="uk",
-        title_en="Hospital beds",
-        title_uk="Лікарняні ліжка",
-        description_uk="Двадцять ліжок для лікарні.",
-    )
+def need_fields():
+    """The need is written in Ukrainian."""
+    return {
+        "original_language": "uk",
+        "title_uk": "Лікарняні ліжка",
+        "description_uk": "Двадцять ліжок для лікарні.",
+    }
 
 
 @pytest.fixture
@@ -221,14 +219,8 @@ def test_only_members_and_staff_see_a_municipalitys_matches(
     assert "/accounts/login/" in client.get(url)["Location"]
 
 
-def _queries(client, url: str, django_assert_max_num_queries, limit: int) -> int:
-    with django_assert_max_num_queries(limit) as captured:
-        assert client.get(url).status_code == 200
-    return len(captured.captured_queries)
-
-
 def test_the_municipality_matches_page_takes_a_constant_number_of_queries(
-    official_client, municipality, django_assert_max_num_queries
+    official_client, municipality, page_queries
 ):
     url = _municipality_url(municipality.slug)
 
@@ -242,20 +234,20 @@ def test_the_municipality_matches_page_takes_a_constant_number_of_queries(
             )
 
     add_matches(2)
-    few = _queries(official_client, url, django_assert_max_num_queries, 12)
+    few = page_queries(official_client, url, at_most=12)
     add_matches(10)
-    _queries(official_client, url, django_assert_max_num_queries, few)
+    page_queries(official_client, url, at_most=few)
 
 
 def test_the_match_page_takes_a_constant_number_of_queries(
-    official, official_client, match, django_assert_max_num_queries
+    official, official_client, match, page_queries
 ):
     services.match_contact(user=official, match=match)
     services.message_post(user=official, match=match, body="First")
-    few = _queries(official_client, match_url(match), django_assert_max_num_queries, 25)
+    few = page_queries(official_client, match_url(match), at_most=25)
     for number in range(10):
         services.message_post(user=official, match=match, body=f"Message {number}")
-    _queries(official_client, match_url(match), django_assert_max_num_queries, few)
+    page_queries(official_client, match_url(match), at_most=few)
 
 
 # The admin

@@ -23,7 +23,7 @@ def cities():
 
 
 @pytest.fixture
-def need(cities):
+def first_city_need(cities):
     return NeedFactory(municipality=cities[0], title_en="Hospital beds for the regional clinic")
 
 
@@ -43,14 +43,14 @@ def _partners_reasons(match: Match) -> list[dict]:
     return [reason for reason in match.reasons if reason["code"] == "partners"]
 
 
-def test_the_offer_of_a_partner_city_ranks_above_an_equal_offer(cities, need, offers):
-    match_posting(need)
-    strangers = {match.offer: match.score for match in _ranked(need)}
+def test_the_offer_of_a_partner_city_ranks_above_an_equal_offer(cities, first_city_need, offers):
+    match_posting(first_city_need)
+    strangers = {match.offer: match.score for match in _ranked(first_city_need)}
     assert strangers[offers[0]] == strangers[offers[1]], "without a partnership, a tie"
 
     PartnershipFactory(members=[cities[0], cities[2]], started_on=date(2023, 9, 15))
-    match_posting(need)
-    first, second = _ranked(need)
+    match_posting(first_city_need)
+    first, second = _ranked(first_city_need)
     assert first.offer == offers[1]
     lifted = strangers[offers[1]] + 0.1 * (1 - strangers[offers[1]])
     assert first.score == pytest.approx(lifted, abs=1e-4)  # scores are stored to 4 places
@@ -59,17 +59,17 @@ def test_the_offer_of_a_partner_city_ranks_above_an_equal_offer(cities, need, of
     assert _partners_reasons(second) == []
 
 
-def test_the_offering_side_sees_the_partnership_too(cities, need, offers):
+def test_the_offering_side_sees_the_partnership_too(cities, first_city_need, offers):
     PartnershipFactory(members=[cities[0], cities[1]], started_on=date(2019, 1, 1))
     match_posting(offers[0])
-    (match,) = _ranked(need)
+    (match,) = _ranked(first_city_need)
     assert _partners_reasons(match) == [{"code": "partners", "since": 2019}]
 
 
-def test_the_reason_reads_in_the_readers_language(cities, need, offers):
+def test_the_reason_reads_in_the_readers_language(cities, first_city_need, offers):
     PartnershipFactory(members=[cities[0], cities[2]], started_on=date(2023, 9, 15))
-    match_posting(need)
-    match = _ranked(need)[0]
+    match_posting(first_city_need)
+    match = _ranked(first_city_need)[0]
     with translation.override("de"):
         assert "Partnerstädte seit 2023" in describe(match)
     with translation.override("uk"):
@@ -77,12 +77,12 @@ def test_the_reason_reads_in_the_readers_language(cities, need, offers):
 
 
 def test_recording_a_partnership_rematches_the_cities_postings_after_commit(
-    cities, need, offers, django_capture_on_commit_callbacks
+    cities, first_city_need, offers, django_capture_on_commit_callbacks
 ):
-    match_posting(need)
-    assert not any(_partners_reasons(match) for match in _ranked(need))
+    match_posting(first_city_need)
+    assert not any(_partners_reasons(match) for match in _ranked(first_city_need))
     with django_capture_on_commit_callbacks(execute=True):
         partnership_record(kind="twinning", started_on=date(1994, 5, 20), municipalities=cities[:2])
-    first = _ranked(need)[0]
+    first = _ranked(first_city_need)[0]
     assert first.offer == offers[0]
     assert _partners_reasons(first) == [{"code": "partners", "since": 1994}]

@@ -116,18 +116,19 @@ def test_an_expired_link_shows_a_friendly_page(official, client):
     assert _preference(official) == User.MatchEmails.IMMEDIATELY
 
 
-@pytest.mark.parametrize(
-    "token",
-    [
-        "garbled",
-        "eyJ1c2VyIjoxfQ:1uAbCd:forged-signature",
-        signing.dumps({"user": 1}, salt="postings.confirmation"),  # signed, for something else
-        signing.dumps({"user": 987654}, salt="matching.unsubscribe"),  # nobody
-        signing.dumps(["not", "a", "dict"], salt="matching.unsubscribe"),
-    ],
-)
+# Signed when the test runs, not when it is collected: parallel workers collect the same ids.
+TOKENS = {
+    "garbled": lambda: "garbled",
+    "forged": lambda: "eyJ1c2VyIjoxfQ:1uAbCd:forged-signature",
+    "signed-for-something-else": lambda: signing.dumps({"user": 1}, salt="postings.confirmation"),
+    "nobody": lambda: signing.dumps({"user": 987654}, salt="matching.unsubscribe"),
+    "not-a-dict": lambda: signing.dumps(["not", "a", "dict"], salt="matching.unsubscribe"),
+}
+
+
+@pytest.mark.parametrize("token", TOKENS)
 def test_a_tampered_or_foreign_link_shows_a_friendly_page(official, client, token):
-    url = reverse("matching:unsubscribe", args=[token])
+    url = reverse("matching:unsubscribe", args=[TOKENS[token]()])
     for response in (client.get(url), client.post(url)):
         assert response.status_code == 400
         assert INVALID in response.content.decode()

@@ -7,22 +7,11 @@ from django.utils.html import escape
 from needs.models import Need
 from postings.models import PostingChange
 from postings.selectors import posting_history
-from tests.factories import NeedFactory, form_data
+from tests.factories import form_data
 
 pytestmark = pytest.mark.django_db
 
 Action = PostingChange.Action
-
-
-@pytest.fixture
-def need(municipality, official):
-    return NeedFactory(
-        municipality=municipality,
-        contact=official,
-        created_by=official,
-        title_en="Hospital beds",
-        description_en="Beds with mattresses.",
-    )
 
 
 def _edit(client, need, municipality, contact, **changes):

@@ -38,11 +38,6 @@ def _draft(municipality, official, **kwargs) -> Need:
 
 
 @pytest.fixture
-def need(municipality, official) -> Need:
-    return NeedFactory(municipality=municipality, contact=official, created_by=official)
-
-
-@pytest.fixture
 def approval_required(municipality):
     municipality.approval_required = True
     municipality.save(update_fields=["approval_required"])

@@ -13,11 +13,6 @@ from tests.factories import MembershipFactory, NeedFactory, OfferFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def need(municipality, official) -> Need:
-    return NeedFactory(municipality=municipality, contact=official)
-
-
 def _report(client, need, reason="Looks like a scam: asks for money up front."):
     return client.post(reverse("needs:report", args=[need.pk]), {"reason": reason})
 

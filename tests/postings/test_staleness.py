@@ -26,8 +26,8 @@ def _unconfirmed_for(posting: Posting, days: int) -> None:
 
 
 @pytest.fixture
-def need(municipality, official):
-    need = NeedFactory(municipality=municipality, contact=official, title_en="Hospital beds")
+def stale_need(need):
+    """The official's need, unconfirmed for 31 days: due for a reminder."""
     _unconfirmed_for(need, 31)
     return need
 
@@ -38,20 +38,20 @@ def _run(task, django_capture_on_commit_callbacks) -> None:
 
 
 def test_the_contact_is_reminded_after_30_days_without_confirmation(
-    need, official, mailoutbox, django_capture_on_commit_callbacks
+    stale_need, official, mailoutbox, django_capture_on_commit_callbacks
 ):
     _run(remind_stale_postings, django_capture_on_commit_callbacks)
     assert [message.to for message in mailoutbox] == [[official.email]]
     assert "Hospital beds" in mailoutbox[0].subject
-    need.refresh_from_db()
-    assert need.reminder_sent_at is not None
+    stale_need.refresh_from_db()
+    assert stale_need.reminder_sent_at is not None
     assert PostingChange.objects.filter(
-        object_id=need.pk, action=PostingChange.Action.REMINDED
+        object_id=stale_need.pk, action=PostingChange.Action.REMINDED
     ).exists()
 
 
 def test_running_the_task_twice_sends_one_reminder(
-    need, mailoutbox, django_capture_on_commit_callbacks
+    stale_need, mailoutbox, django_capture_on_commit_callbacks
 ):
     _run(remind_stale_postings, django_capture_on_commit_callbacks)
     _run(remind_stale_postings, django_capture_on_commit_callbacks)
@@ -104,13 +104,13 @@ def test_the_reminder_is_in_the_contacts_language(
 
 
 def test_the_reminder_says_since_when_and_when_it_expires(
-    need, mailoutbox, django_capture_on_commit_callbacks
+    stale_need, mailoutbox, django_capture_on_commit_callbacks
 ):
-    need.refresh_from_db()
+    stale_need.refresh_from_db()
     _run(remind_stale_postings, django_capture_on_commit_callbacks)
     body = mailoutbox[0].body
     with translation.override("en"):
-        since = date_format(timezone.localtime(need.last_confirmed_at), "DATE_FORMAT")
+        since = date_format(timezone.localtime(stale_need.last_confirmed_at), "DATE_FORMAT")
     assert f"Unconfirmed since: {since}" in body
     assert "60 days" in body
     html, _mimetype = mailoutbox[0].alternatives[0]
@@ -118,31 +118,31 @@ def test_the_reminder_says_since_when_and_when_it_expires(
 
 
 def test_the_links_in_the_reminder_work_without_login(
-    need, client, mailoutbox, django_capture_on_commit_callbacks
+    stale_need, client, mailoutbox, django_capture_on_commit_callbacks
 ):
     _run(remind_stale_postings, django_capture_on_commit_callbacks)
     still_current, partly_covered, done = LINK.findall(mailoutbox[0].body)
     for path in (still_current, partly_covered, done):
         assert client.get(path).status_code == 200
-    need.refresh_from_db()
-    assert need.status == Posting.Status.PUBLISHED
-    assert need.reminder_sent_at is not None
+    stale_need.refresh_from_db()
+    assert stale_need.status == Posting.Status.PUBLISHED
+    assert stale_need.reminder_sent_at is not None
 
     response = client.post(still_current)
 
     assert response.status_code == 200
-    need.refresh_from_db()
-    assert need.reminder_sent_at is None
-    assert timezone.now() - need.last_confirmed_at < timedelta(minutes=1)
+    stale_need.refresh_from_db()
+    assert stale_need.reminder_sent_at is None
+    assert timezone.now() - stale_need.last_confirmed_at < timedelta(minutes=1)
 
 
 def test_a_confirmed_posting_is_reminded_again_30_days_later(
-    need, client, mailoutbox, django_capture_on_commit_callbacks
+    stale_need, client, mailoutbox, django_capture_on_commit_callbacks
 ):
     _run(remind_stale_postings, django_capture_on_commit_callbacks)
     still_current = LINK.findall(mailoutbox[0].body)[0]
     client.post(still_current)
-    _unconfirmed_for(need, 35)
+    _unconfirmed_for(stale_need, 35)
     _run(remind_stale_postings, django_capture_on_commit_callbacks)
     assert len(mailoutbox) == 2
 
