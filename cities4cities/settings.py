@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "offers",
     "matching",
     "partnerships",
+    "matching_lab",
     "cities4cities.apps.Cities4CitiesConfig",
 ]
 

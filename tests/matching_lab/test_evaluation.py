@@ -8,9 +8,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-from matching.evaluation.database import load_labelled_set
-from matching.evaluation.dataset import parse_labelled_set
-from matching.evaluation.metrics import (
+from matching_lab.evaluation.database import load_labelled_set
+from matching_lab.evaluation.dataset import parse_labelled_set
+from matching_lab.evaluation.metrics import (
     Rankings,
     evaluate,
     false_alarms,
@@ -19,7 +19,7 @@ from matching.evaluation.metrics import (
     reciprocal_rank,
     split_by_language,
 )
-from matching.scratch_database import scratch_database
+from matching_lab.scratch_database import scratch_database
 from needs.models import Need
 from offers.models import Offer
 from postings.models import HelpKind, Sector

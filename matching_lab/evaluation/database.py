@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import User
-from matching.evaluation.dataset import DatasetError, LabelledSet, PostingRow
+from matching_lab.evaluation.dataset import DatasetError, LabelledSet, PostingRow
 from municipalities.models import Membership, Municipality
 from needs.models import Need
 from offers.models import Offer

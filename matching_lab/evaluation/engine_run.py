@@ -3,9 +3,9 @@ the stored Match rows read back as the engine's ranking."""
 
 from matching.engine import weights
 from matching.engine.pipeline import ensure_embeddings, match_posting
-from matching.evaluation.database import Loaded
-from matching.evaluation.metrics import Rankings
 from matching.models import Match
+from matching_lab.evaluation.database import Loaded
+from matching_lab.evaluation.metrics import Rankings
 from needs.models import Need
 from offers.models import Offer
 

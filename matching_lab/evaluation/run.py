@@ -5,12 +5,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from matching.evaluation.baseline import baseline_rankings
-from matching.evaluation.database import load_labelled_set
-from matching.evaluation.dataset import LabelledSet, read_labelled_set
-from matching.evaluation.engine_run import engine_rankings
-from matching.evaluation.metrics import evaluate, split_by_language
-from matching.scratch_database import scratch_database
+from matching_lab.evaluation.baseline import baseline_rankings
+from matching_lab.evaluation.database import load_labelled_set
+from matching_lab.evaluation.dataset import LabelledSet, read_labelled_set
+from matching_lab.evaluation.engine_run import engine_rankings
+from matching_lab.evaluation.metrics import evaluate, split_by_language
+from matching_lab.scratch_database import scratch_database
 
 Figures = dict[str, float | int | None]
 

@@ -1,12 +1,12 @@
 """`manage.py evaluate_matching FILE.json [--json]`: matching quality on a labelled set,
-engine beside a plain baseline. See matching/evaluation/ for the definitions."""
+engine beside a plain baseline. See matching_lab/evaluation/ for the definitions."""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from matching.evaluation.report import format_table
-from matching.evaluation.run import evaluate_file
+from matching_lab.evaluation.report import format_table
+from matching_lab.evaluation.run import evaluate_file
 
 
 class Command(BaseCommand):

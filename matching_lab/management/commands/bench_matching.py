@@ -3,8 +3,8 @@ synthetic postings in a scratch database (created and dropped; the main one is n
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from matching.bench.measure import report, run_benchmark
 from matching.management.commands.match import ProgressLine
+from matching_lab.bench.measure import report, run_benchmark
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """Synthetic municipalities, needs and offers with a realistic spread over countries,
 languages, sectors, topics and kinds of help, inserted in bulk with their vectors.
 
-Texts come from matching.bench.templates; each template is embedded once (with the real
+Texts come from matching_lab.bench.templates; each template is embedded once (with the real
 model) and its vector stored for every posting made from it, with the source key the worker
 would compute, so the worker sees every posting as already embedded."""
 
@@ -13,10 +13,10 @@ from decimal import Decimal
 import numpy as np
 from django.utils import timezone
 
-from matching.bench.templates import Template, template_pool, topic_weights
 from matching.engine import embedding
 from matching.engine.texts import posting_text
 from matching.models import NeedEmbedding, OfferEmbedding
+from matching_lab.bench.templates import Template, template_pool, topic_weights
 from municipalities.models import Municipality
 from needs.models import Need
 from offers.models import Offer

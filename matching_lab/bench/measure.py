@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching.bench.synthetic import Generator, insert
 from matching.engine import pipeline
 from matching.engine.batch import rematch_all
-from matching.scratch_database import scratch_database
+from matching_lab.bench.synthetic import Generator, insert
+from matching_lab.scratch_database import scratch_database
 from needs.models import Need
 from offers.models import Offer
 

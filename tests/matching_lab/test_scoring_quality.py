@@ -9,7 +9,7 @@ import json
 import pytest
 from django.core.management import call_command
 
-from matching.evaluation.metrics import METRIC_KEYS
+from matching_lab.evaluation.metrics import METRIC_KEYS
 
 pytestmark = pytest.mark.django_db
 

@@ -15,8 +15,8 @@ import re
 
 import numpy as np
 
-from matching.evaluation.dataset import LabelledSet, PostingRow
-from matching.evaluation.metrics import Rankings
+from matching_lab.evaluation.dataset import LabelledSet, PostingRow
+from matching_lab.evaluation.metrics import Rankings
 
 ALERT_COSINE = 0.2
 WORD = re.compile(r"[^\W\d_]{2,}")

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from matching.evaluation.baseline import ALERT_COSINE, baseline_rankings, tfidf_vectors, tokens
-from matching.evaluation.dataset import parse_labelled_set
+from matching_lab.evaluation.baseline import ALERT_COSINE, baseline_rankings, tfidf_vectors, tokens
+from matching_lab.evaluation.dataset import parse_labelled_set
 
 
 def test_tokens_are_lowercased_words_of_two_letters_or_more():

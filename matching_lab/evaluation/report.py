@@ -1,8 +1,8 @@
 """The figures as a table: engine and baseline side by side, with the margin."""
 
 from matching.engine import weights
-from matching.evaluation.baseline import ALERT_COSINE
-from matching.evaluation.run import Evaluation
+from matching_lab.evaluation.baseline import ALERT_COSINE
+from matching_lab.evaluation.run import Evaluation
 
 LABEL_WIDTH = 44
 
