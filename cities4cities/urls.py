@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from accounts import views as account_views
 from core import views as core_views
 from municipalities.views import dashboard
 
@@ -12,7 +13,7 @@ admin.site.site_header = "Cities4Cities"
 
 urlpatterns = [
     path("health/", core_views.health, name="health"),
-    path("i18n/setlang/", core_views.set_language, name="set_language"),
+    path("i18n/setlang/", account_views.set_language, name="set_language"),
 ]
 
 urlpatterns += i18n_patterns(

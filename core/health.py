@@ -1,10 +1,9 @@
 """Health checks of the services the platform depends on."""
 
 import redis
+from celery import current_app
 from django.conf import settings
 from django.db import connection
-
-from cities4cities.celery import app as celery_app
 
 OK = "ok"
 UNAVAILABLE = "unavailable"
@@ -33,7 +32,7 @@ def check_redis() -> str:
 def check_worker() -> str:
     """Whether at least one Celery worker answers a ping (informational only)."""
     try:
-        replies = celery_app.control.ping(timeout=0.5)
+        replies = current_app.control.ping(timeout=0.5)
     except Exception:
         return UNAVAILABLE
     return OK if replies else UNAVAILABLE

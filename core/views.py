@@ -2,10 +2,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
-from django.views.i18n import set_language as django_set_language
 
-from accounts.language import remember_language_choice
 from core.health import platform_health
 
 
@@ -19,14 +16,6 @@ def health(request: HttpRequest) -> JsonResponse:
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", **status}, status=200 if healthy else 503
     )
-
-
-@require_POST
-def set_language(request: HttpRequest) -> HttpResponse:
-    """Django's language switch, remembered on the account (after login, if need be)."""
-    response = django_set_language(request)
-    remember_language_choice(request, request.POST.get("language", ""))
-    return response
 
 
 def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:

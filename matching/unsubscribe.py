@@ -9,6 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from accounts.models import User
+from accounts.services import user_set_match_emails
 
 # Long enough for an email found in the archive months later; an expired link says where the
 # setting is instead.
@@ -31,12 +32,6 @@ def read_unsubscribe_token(token: str) -> User:
     return user
 
 
-def turn_off_match_emails(user: User) -> None:
-    if user.match_emails != User.MatchEmails.OFF:
-        user.match_emails = User.MatchEmails.OFF
-        user.save(update_fields=["match_emails"])
-
-
 @never_cache
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
@@ -49,5 +44,5 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "GET":
         done = user.match_emails == User.MatchEmails.OFF
         return render(request, TEMPLATE, {"recipient": user, "done": done})
-    turn_off_match_emails(user)
+    user_set_match_emails(user=user, match_emails=User.MatchEmails.OFF)
     return render(request, TEMPLATE, {"recipient": user, "done": True})
