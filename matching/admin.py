@@ -1,19 +1,18 @@
 """Matches and their conversations for admins to look into: read-only, since every change of a
 match goes through the services (and the engine)."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import ReadOnlyAdmin
+from core.languages import localized_fields
 from matching.models import Conversation, Match, Message
+from matching.sides import Side
 
 # Titles in every language, as modeltranslation stores them.
-TITLES = [
-    f"{side}__title_{code}" for side in ("need", "offer") for code, _name in settings.LANGUAGES
-]
+TITLES = localized_fields(*(f"{side}__title" for side in Side))
 
 
 @admin.register(Match)

@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from matching.sides import Side
 from needs.models import Need
 from offers.models import Offer
 
@@ -18,9 +19,7 @@ class Match(models.Model):
         DISMISSED = "dismissed", _("Dismissed")
         CLOSED = "closed", _("Closed")
 
-    class Side(models.TextChoices):
-        NEED = "need", _("the city in need")
-        OFFER = "offer", _("the offering city")
+    Side = Side
 
     ACTIVE_STATUSES = (Status.SUGGESTED, Status.CONTACTED, Status.AGREED)
 

@@ -15,9 +15,10 @@ from accounts.models import User
 from core.emails import queue_email_to_user
 from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
-from matching.selectors import posting_contacts, side_of
+from matching.sides import Side
 from matching.unsubscribe import unsubscribe_token
 from postings.models import Posting
+from postings.selectors import posting_contacts
 
 
 def notifiable(matches: QuerySet[Match]) -> QuerySet[Match]:
@@ -45,12 +46,12 @@ def match_email_key(match: Match, user: User) -> str:
 
 def match_email_context(match: Match, own: Posting) -> dict:
     """What the new-match and digest emails say about one match, from the reader's side."""
-    own_side = "need" if own is match.need else "offer"
+    own_side = Side.of(own)
     return {
         "match": match,
         "own": own,
         "own_side": own_side,
-        "other": match.offer if own_side == "need" else match.need,
+        "other": own_side.other.posting(match),
     }
 
 
@@ -97,7 +98,9 @@ def notify_matches_of(posting: Posting) -> int:
     """After a posting was matched: its good matches not announced yet (new ones, or ones that
     rose past the threshold). Returns emails queued."""
     return notify_new_matches(
-        notifiable(Match.objects.filter(**{side_of(posting): posting}, notified_at__isnull=True))
+        notifiable(
+            Match.objects.filter(**{Side.of(posting).value: posting}, notified_at__isnull=True)
+        )
     )
 
 

@@ -1,17 +1,23 @@
-"""Match reasons in words, in the reader's language ("same topic: firefighting")."""
+"""Match reasons in words, in the reader's language ("same topic: firefighting"): one formatter
+per reason code."""
+
+from collections.abc import Callable
 
 from django.conf import settings
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from matching.engine.reasons import Reason
 from matching.models import Match
 from postings.models import HelpKind, Sector, Topic
 
+# (kind, slug) → name in the active language: taxonomy names looked up once per page.
+Names = dict[tuple[str, str], str]
 _TAXONOMY = {"topic": Topic, "sector": Sector, "kind": HelpKind}
 
 
-def _name(kind: str, slug: str, names: dict) -> str:
+def _name(kind: str, slug: str, names: Names) -> str:
     key = (kind, slug)
     if key not in names:
         entry = _TAXONOMY[kind].objects.filter(slug=slug).first()
@@ -26,49 +32,53 @@ def _shared_languages(match: Match) -> str:
         if code in match.offer.municipality.languages
     ]
     labels = dict(settings.LANGUAGES)
-
     return ", ".join(
         str(labels.get(code) or get_language_info(code)["name_translated"]) for code in shared
     )
 
 
-def describe(match: Match, names: dict | None = None) -> list[str]:
-    """Each reason of a match as a sentence in the active language."""
+def _quantity(reason: dict, match: Match, names: Names) -> str:
+    return _("offer covers %(covered)s of %(of)s %(unit)s") % {
+        "covered": reason["covered"],
+        "of": f"{reason['of']:g}",
+        "unit": reason["unit"],
+    }
+
+
+FORMATTERS: dict[Reason, Callable[[dict, Match, Names], str]] = {
+    Reason.SAME_TOPIC: lambda reason, match, names: (
+        _("same topic: %(topic)s") % {"topic": _name("topic", reason["topic"], names)}
+    ),
+    Reason.SAME_SECTOR: lambda reason, match, names: (
+        _("same sector: %(sector)s") % {"sector": _name("sector", reason["sector"], names)}
+    ),
+    Reason.SIMILAR_TEXT: lambda reason, match, names: _("the descriptions say much the same"),
+    Reason.SAME_KIND: lambda reason, match, names: (
+        _("same kind of help: %(kind)s") % {"kind": _name("kind", reason["kind"], names)}
+    ),
+    Reason.COMPATIBLE_KIND: lambda reason, match, names: _(
+        "the kind of help offered fits the need"
+    ),
+    Reason.QUANTITY: _quantity,
+    Reason.SHARED_LANGUAGE: lambda reason, match, names: (
+        _("both cities work in %(languages)s") % {"languages": _shared_languages(match)}
+    ),
+    Reason.PARTNERS: lambda reason, match, names: (
+        _("partner cities since %(year)s") % {"year": reason["since"]}
+    ),
+    Reason.SAME_COUNTRY: lambda reason, match, names: (
+        _("same country: %(country)s") % {"country": countries.name(reason["country"])}
+    ),
+    Reason.DISTANCE: lambda reason, match, names: _("%(km)s km apart") % {"km": reason["km"]},
+}
+
+
+def describe(match: Match, names: Names | None = None) -> list[str]:
+    """Each reason of a match as a sentence in the active language; codes this version does
+    not know are left out."""
     names = {} if names is None else names
-    lines = []
-    for reason in match.reasons:
-        code = reason.get("code")
-        if code == "same_topic":
-            lines.append(
-                _("same topic: %(topic)s") % {"topic": _name("topic", reason["topic"], names)}
-            )
-        elif code == "same_sector":
-            lines.append(
-                _("same sector: %(sector)s") % {"sector": _name("sector", reason["sector"], names)}
-            )
-        elif code == "similar_text":
-            lines.append(_("the descriptions say much the same"))
-        elif code == "same_kind":
-            lines.append(
-                _("same kind of help: %(kind)s") % {"kind": _name("kind", reason["kind"], names)}
-            )
-        elif code == "compatible_kind":
-            lines.append(_("the kind of help offered fits the need"))
-        elif code == "quantity":
-            lines.append(
-                _("offer covers %(covered)s of %(of)s %(unit)s")
-                % {"covered": reason["covered"], "of": f"{reason['of']:g}", "unit": reason["unit"]}
-            )
-        elif code == "shared_language":
-            lines.append(
-                _("both cities work in %(languages)s") % {"languages": _shared_languages(match)}
-            )
-        elif code == "partners":
-            lines.append(_("partner cities since %(year)s") % {"year": reason["since"]})
-        elif code == "same_country":
-            lines.append(
-                _("same country: %(country)s") % {"country": countries.name(reason["country"])}
-            )
-        elif code == "distance":
-            lines.append(_("%(km)s km apart") % {"km": reason["km"]})
-    return lines
+    return [
+        FORMATTERS[reason["code"]](reason, match, names)
+        for reason in match.reasons
+        if reason.get("code") in FORMATTERS
+    ]

@@ -5,16 +5,16 @@ from django.db.models import Count, Q, QuerySet
 from accounts.models import User
 from matching.models import Conversation, Match, Message
 from matching.reasons_text import describe
-from municipalities.models import Membership, Municipality
-from municipalities.selectors import managers_of
+from matching.sides import Side
+from municipalities.models import Municipality
+from municipalities.selectors import official_municipality_ids
 from postings.models import HelpKind, Posting, Sector, Topic
 
 Status = Match.Status
-Side = Match.Side
 # What the pages list: the matches still going somewhere, and those that got somewhere.
 SHOWN_STATUSES = (*Match.ACTIVE_STATUSES, Status.DELIVERED)
 POSTING_RELATED = ("municipality", "sector", "topic", "help_kind")
-LIST_RELATED = [f"{side}__{field}" for side in ("need", "offer") for field in POSTING_RELATED]
+LIST_RELATED = [f"{side}__{field}" for side in Side for field in POSTING_RELATED]
 
 
 def _listed(matches: QuerySet[Match]) -> QuerySet[Match]:
@@ -43,37 +43,11 @@ def with_reason_lines(matches: list[Match]) -> list[Match]:
     return matches
 
 
-def _with_perspective(matches: list[Match], own_side: str) -> list[Match]:
-    """Sets `own`, `other` and `other_side` on each match, as seen from one side."""
-    for match in matches:
-        match.own_side = own_side
-        match.other_side = Side.OFFER if own_side == Side.NEED else Side.NEED
-        match.own = getattr(match, own_side)
-        match.other = getattr(match, match.other_side)
-    return matches
-
-
-def posting_contacts(posting: Posting, managers: dict[int, list[User]] | None = None) -> list[User]:
-    """Who speaks for a posting: its contact person while active, else its municipality's
-    managers. `managers` caches them by municipality across calls."""
-    if posting.contact is not None and posting.contact.is_active:
-        return [posting.contact]
-    managers = {} if managers is None else managers
-    if posting.municipality_id not in managers:
-        managers[posting.municipality_id] = list(managers_of(posting.municipality).order_by("pk"))
-    return managers[posting.municipality_id]
-
-
-def side_of(posting: Posting) -> str:
-    return Side.NEED if posting._meta.model_name == "need" else Side.OFFER
-
-
-def _verified_municipality_ids(user: User) -> list[int]:
-    return list(
-        Membership.objects.filter(
-            user=user, municipality__status=Municipality.Status.VERIFIED
-        ).values_list("municipality_id", flat=True)
-    )
+def _with_perspective(match: Match, own_side: Side) -> Match:
+    """Sets `own_side`, `own`, `other_side` and `other` on a match, as seen from one side."""
+    match.own_side, match.other_side = own_side, own_side.other
+    match.own, match.other = own_side.posting(match), own_side.other.posting(match)
+    return match
 
 
 def matches_for_posting(posting: Posting, user: User) -> list[Match]:
@@ -81,16 +55,17 @@ def matches_for_posting(posting: Posting, user: User) -> list[Match]:
     members and staff, for members of another municipality those with their own postings."""
     if not user.is_authenticated:
         return []
-    side = side_of(posting)
-    other_side = Side.OFFER if side == Side.NEED else Side.NEED
-    matches = Match.objects.filter(**{side: posting}, status__in=SHOWN_STATUSES)
+    side = Side.of(posting)
+    matches = Match.objects.filter(**{side.value: posting}, status__in=SHOWN_STATUSES)
     if not user.is_staff:
-        municipality_ids = _verified_municipality_ids(user)
+        municipality_ids = official_municipality_ids(user)
         if not municipality_ids:
             return []
         if posting.municipality_id not in municipality_ids:
-            matches = matches.filter(**{f"{other_side}__municipality_id__in": municipality_ids})
-    return with_reason_lines(_with_perspective(list(_listed(matches)), side))
+            matches = matches.filter(
+                **{f"{side.other.value}__municipality_id__in": municipality_ids}
+            )
+    return with_reason_lines([_with_perspective(match, side) for match in _listed(matches)])
 
 
 def matches_for_municipality(municipality: Municipality, limit: int | None = None) -> list[Match]:
@@ -104,11 +79,9 @@ def matches_for_municipality(municipality: Municipality, limit: int | None = Non
     )
     if limit is not None:
         matches = matches[:limit]
-    listed = list(matches)
-    for match in listed:
-        own_side = Side.NEED if match.need.municipality_id == municipality.pk else Side.OFFER
-        _with_perspective([match], own_side)
-    return with_reason_lines(listed)
+    return with_reason_lines(
+        [_with_perspective(match, Side.of_municipality(match, municipality)) for match in matches]
+    )
 
 
 def match_for_reader(pk: int) -> Match | None:

@@ -12,11 +12,11 @@ from accounts.models import User
 from core.emails import queue_email_to_users
 from matching import permissions
 from matching.models import Conversation, Match, Message
-from municipalities.selectors import managers_of
+from matching.sides import Side
+from postings.selectors import posting_contacts
 from postings.services.lifecycle import posting_record_coverage
 
 Status = Match.Status
-Side = Match.Side
 MESSAGE_MAX_LENGTH = Message._meta.get_field("body").max_length
 QUANTITY_MAX = Decimal("9999999999.99")  # what the quantity columns hold
 # A conversation stays open for messages once the match has been taken up.
@@ -79,22 +79,17 @@ def match_contact(*, user: User, match: Match) -> Conversation:
     return conversation
 
 
-def _sides_of_author(user: User, match: Match) -> set[str]:
-    return set(permissions.acting_sides(user, match))
-
-
 def message_recipients(match: Match, author: User) -> list[User]:
-    """The other side's officials: its posting's contact person and its managers. Staff write
-    to both sides."""
-    author_sides = _sides_of_author(author, match)
-    other_sides = [side for side in (Side.NEED, Side.OFFER) if side not in author_sides]
-    people: dict[int, User] = {}
-    for side in other_sides or (Side.NEED, Side.OFFER):
-        posting = match.need if side == Side.NEED else match.offer
-        candidates = [posting.contact, *managers_of(posting.municipality)]
-        for person in candidates:
-            if person is not None and person.is_active and person.pk != author.pk:
-                people[person.pk] = person
+    """Whoever speaks for the other side's posting (both sides' when staff write), never the
+    author."""
+    author_sides = permissions.acting_sides(author, match)
+    sides = [side for side in Side if side not in author_sides] or list(Side)
+    people = {
+        person.pk: person
+        for side in sides
+        for person in posting_contacts(side.posting(match))
+        if person.pk != author.pk
+    }
     return list(people.values())
 
 
@@ -179,6 +174,7 @@ def match_dismiss(*, user: User, match: Match, side: str) -> Match:
     match = _lock(match)
     if side not in Side.values:
         raise ValidationError(_("Unknown side."))
+    side = Side(side)
     if not permissions.can_act_for(user, match, side):
         raise PermissionDenied
     if match.status not in Match.ACTIVE_STATUSES:

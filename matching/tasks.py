@@ -6,8 +6,9 @@ from matching.digest import send_match_digests as queue_match_digests
 from matching.engine.pipeline import match_posting as run_matching
 from matching.notifications import notify_matches_of
 from postings.registry import posting_model, posting_models
+from postings.services.matching_queue import claim_overdue_matching
 
-SWEEP_BATCH = 500
+SWEEP_BATCH = 1000
 
 
 @shared_task(
@@ -35,13 +36,12 @@ def match_posting(label: str, pk: int) -> int:
 
 @shared_task
 def sweep_pending_matching() -> int:
-    """Periodic: whatever is still marked to be matched (a lost task, Redis down at save)."""
+    """Periodic: postings still marked to be matched whose task was lost (a killed worker,
+    Redis down at save), each handed to a task of its own. Returns how many."""
     swept = 0
     for model in posting_models():
-        for pk in model.objects.filter(match_pending=True).values_list("pk", flat=True)[
-            :SWEEP_BATCH
-        ]:
-            match_posting(model._meta.label_lower, pk)
+        for pk in claim_overdue_matching(model, SWEEP_BATCH):
+            match_posting.delay(model._meta.label_lower, pk)
             swept += 1
     return swept
 

@@ -14,14 +14,16 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import error_messages, form_error_messages
 from matching import permissions, selectors, services
 from matching.forms import ContactForm, DismissForm, MessageForm, QuantityForm
 from matching.models import Match
+from matching.sides import Side
 from municipalities.models import Municipality
 from municipalities.selectors import membership_of
+from postings.selectors import posting_contacts
 
 Status = Match.Status
-Side = Match.Side
 
 
 def _actions(match: Match, sides: list[str], can_write: bool, talking: bool) -> dict:
@@ -54,8 +56,8 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "thread": selectors.conversation_messages(conversation),
         "revealed": revealed,
         "contacts": {
-            "need": selectors.posting_contacts(match.need),
-            "offer": selectors.posting_contacts(match.offer),
+            "need": posting_contacts(match.need),
+            "offer": posting_contacts(match.offer),
         }
         if revealed
         else {},
@@ -79,10 +81,8 @@ def _suggested_quantity(match: Match):
 
 
 def _match_or_404(request: HttpRequest, pk: int) -> Match:
-    match = get_object_or_404(
-        Match.objects.select_related("need__municipality", "offer__municipality"), pk=pk
-    )
-    if not permissions.can_read(request.user, match):
+    match = selectors.match_for_reader(pk)
+    if match is None or not permissions.can_read(request.user, match):
         raise Http404
     return match
 
@@ -95,16 +95,9 @@ def _act(request: HttpRequest, action: Callable[[], object], done: str) -> None:
     try:
         action()
     except ValidationError as error:
-        for message in error.messages:
-            messages.error(request, message)
+        error_messages(request, error)
     else:
         messages.success(request, done)
-
-
-def _invalid(request: HttpRequest, form) -> None:
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, error)
 
 
 @require_POST
@@ -113,7 +106,7 @@ def match_contact(request: HttpRequest, pk: int) -> HttpResponse:
     match = _match_or_404(request, pk)
     form = ContactForm(request.POST)
     if not form.is_valid():
-        _invalid(request, form)
+        form_error_messages(request, form)
         return _back(match)
     body = form.cleaned_data["body"]
 
@@ -151,7 +144,7 @@ def _form_action(
     match = _match_or_404(request, pk)
     form = form_class(request.POST)
     if not form.is_valid():
-        _invalid(request, form)
+        form_error_messages(request, form)
         return _back(match, anchor)
     _act(request, lambda: service(user=request.user, match=match, **form.cleaned_data), done)
     return _back(match, anchor)

@@ -1,16 +1,12 @@
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
+from core.languages import localized_field, localized_fields
 from municipalities.languages import WORKING_LANGUAGE_CHOICES
 from municipalities.models import Invitation, JoinRequest, Membership, Municipality
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
-
-
-def _localized(field: str) -> list[str]:
-    return [build_localized_fieldname(field, code) for code in LANGUAGE_NAMES]
 
 
 class MunicipalityForm(forms.ModelForm):
@@ -25,7 +21,7 @@ class MunicipalityForm(forms.ModelForm):
     class Meta:
         model = Municipality
         fields = [
-            *_localized("name"),
+            *localized_fields("name"),
             "country",
             "region",
             "population",
@@ -33,17 +29,19 @@ class MunicipalityForm(forms.ModelForm):
             "latitude",
             "longitude",
             "languages",
-            *_localized("description"),
+            *localized_fields("description"),
             "approval_required",
         ]
-        widgets = {field: forms.Textarea(attrs={"rows": 3}) for field in _localized("description")}
+        widgets = {
+            field: forms.Textarea(attrs={"rows": 3}) for field in localized_fields("description")
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for code, language in LANGUAGE_NAMES.items():
-            name_field = self.fields[build_localized_fieldname("name", code)]
+            name_field = self.fields[localized_field("name", code)]
             name_field.label = _("Name in %(language)s") % {"language": language}
-            description_field = self.fields[build_localized_fieldname("description", code)]
+            description_field = self.fields[localized_field("description", code)]
             description_field.label = _("Description in %(language)s") % {"language": language}
             description_field.required = False
         self.fields["name_en"].required = True
@@ -52,7 +50,7 @@ class MunicipalityForm(forms.ModelForm):
         )
         for code in LANGUAGE_NAMES:
             if code != "en":
-                self.fields[build_localized_fieldname("name", code)].required = False
+                self.fields[localized_field("name", code)].required = False
         self.fields["latitude"].help_text = _("Decimal degrees, e.g. 48.678.")
         self.fields["longitude"].help_text = _("Decimal degrees, e.g. 26.585.")
 

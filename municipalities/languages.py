@@ -5,9 +5,12 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-# The platform's five languages first, then the other languages of Europe and its partners.
+from core.languages import LANGUAGE_CODES
+
+# The platform's interface languages first, then the other languages of Europe and its
+# partners.
 WORKING_LANGUAGE_CODES = [
-    "en", "de", "uk", "fr", "pl",
+    *LANGUAGE_CODES,
     "bg", "cs", "da", "el", "es", "et", "fi", "ga", "hr", "hu", "it", "ka", "lt", "lv", "nl",
     "nb", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr",
 ]  # fmt: skip

@@ -1,11 +1,11 @@
 """Reads about municipalities, with the joins that keep query counts constant."""
 
-from django.conf import settings
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from modeltranslation.utils import build_localized_fieldname
 
 from accounts.models import User
+from accounts.selectors import has_verified_email
+from core.languages import localized_fields
 from municipalities.models import Invitation, JoinRequest, Membership, Municipality
 
 
@@ -13,6 +13,46 @@ def membership_of(user: User, municipality: Municipality) -> Membership | None:
     if not user.is_authenticated:
         return None
     return Membership.objects.filter(user=user, municipality=municipality).first()
+
+
+def official_memberships(user: User) -> QuerySet[Membership]:
+    """The user's memberships of verified municipalities: what makes someone an official who
+    may read what officials read (contact details, matches, reports)."""
+    if not user.is_authenticated:
+        return Membership.objects.none()
+    return Membership.objects.filter(user=user, municipality__status=Municipality.Status.VERIFIED)
+
+
+def official_municipality_ids(user: User) -> set[int]:
+    return set(official_memberships(user).values_list("municipality_id", flat=True))
+
+
+def is_official(user: User) -> bool:
+    """An official of some verified municipality."""
+    return official_memberships(user).exists()
+
+
+def acting_membership(user: User, municipality: Municipality) -> Membership | None:
+    """The user's membership if they may act for this municipality: it is verified and so is
+    the user's email address."""
+    if not municipality.is_verified:
+        return None
+    membership = membership_of(user, municipality)
+    if membership is None or not has_verified_email(user):
+        return None
+    return membership
+
+
+def acting_municipalities(user: User) -> list[Municipality]:
+    """The verified municipalities the user may act for (post, answer matches), by name."""
+    if not user.is_authenticated or not has_verified_email(user):
+        return []
+    return [
+        membership.municipality
+        for membership in official_memberships(user)
+        .select_related("municipality")
+        .order_by("municipality__name_en")
+    ]
 
 
 def is_manager_of(user: User, municipality: Municipality) -> bool:
@@ -35,14 +75,10 @@ def public_municipalities(*, country: str = "", query: str = "") -> QuerySet[Mun
         municipalities = municipalities.filter(country=country)
     if query:
         name_matches = Q()
-        for field in _name_fields():
+        for field in localized_fields("name"):
             name_matches |= Q(**{f"{field}__icontains": query})
         municipalities = municipalities.filter(name_matches)
     return municipalities.order_by("name_en")
-
-
-def _name_fields() -> list[str]:
-    return [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
 
 
 def countries_with_public_municipalities() -> list[str]:
@@ -90,3 +126,9 @@ def pending_join_requests_of(user: User) -> QuerySet[JoinRequest]:
 
 def open_invitations_for(municipality: Municipality) -> QuerySet[Invitation]:
     return municipality.invitations.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def invitation_by_token(token: str) -> Invitation | None:
+    return (
+        Invitation.objects.select_related("municipality", "invited_by").filter(token=token).first()
+    )

@@ -4,7 +4,6 @@ Each function is one transaction and checks the permissions it relies on, so vie
 actions and commands can all call it.
 """
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -14,6 +13,7 @@ from django.utils.translation import gettext as _
 from accounts.models import User
 from accounts.selectors import has_verified_email
 from core.emails import queue_email, queue_email_to_users
+from core.languages import localized_fields
 from municipalities.models import (
     INVITATION_VALIDITY,
     Invitation,
@@ -26,11 +26,7 @@ from municipalities.selectors import is_manager_of, managers_of, membership_of
 # What managers may edit; verification state and slug are not theirs to change.
 PROFILE_FIELDS = frozenset(
     {
-        *(
-            f"{field}_{code}"
-            for field in ("name", "description")
-            for code, _name in settings.LANGUAGES
-        ),
+        *localized_fields("name", "description"),
         "country",
         "region",
         "latitude",
@@ -51,6 +47,12 @@ def _only_profile_fields(fields: dict) -> None:
 
 def _require_verified_email(user: User) -> None:
     if not has_verified_email(user):
+        raise PermissionDenied
+
+
+def _require_manager_or_staff(user: User, municipality: Municipality) -> None:
+    """Managers look after their municipality; platform admins after every one."""
+    if not (user.is_staff or is_manager_of(user, municipality)):
         raise PermissionDenied
 
 
@@ -76,9 +78,21 @@ def municipality_register(*, user: User, **fields) -> Municipality:
 
 
 @transaction.atomic
-def municipality_update(*, user: User, municipality: Municipality, **fields) -> Municipality:
-    if not is_manager_of(user, municipality):
+def municipality_create(*, admin: User, slug: str = "", **fields) -> Municipality:
+    """An admin records a municipality; like a registered one it waits for verification."""
+    if not admin.is_staff:
         raise PermissionDenied
+    _only_profile_fields(fields)
+    municipality = Municipality(**fields)
+    municipality.slug = slug or _unique_slug(municipality.name_en or municipality.name)
+    municipality.full_clean()
+    municipality.save()
+    return municipality
+
+
+@transaction.atomic
+def municipality_update(*, user: User, municipality: Municipality, **fields) -> Municipality:
+    _require_manager_or_staff(user, municipality)
     _only_profile_fields(fields)
     for name, value in fields.items():
         setattr(municipality, name, value)
@@ -150,8 +164,7 @@ def join_request_create(
 
 def _decide_join_request(manager: User, join_request: JoinRequest, status: str) -> None:
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
-    if not is_manager_of(manager, join_request.municipality):
-        raise PermissionDenied
+    _require_manager_or_staff(manager, join_request.municipality)
     if join_request.status != JoinRequest.Status.PENDING:
         raise ValidationError(_("This request has already been decided."))
     join_request.status = status
@@ -180,16 +193,19 @@ def join_request_decline(*, manager: User, join_request: JoinRequest) -> None:
     _decide_join_request(manager, join_request, JoinRequest.Status.DECLINED)
 
 
+def check_invitation(municipality: Municipality, email: str) -> None:
+    if municipality.memberships.filter(user__email__iexact=email.strip()).exists():
+        raise ValidationError({"email": _("This person is already a member.")})
+
+
 @transaction.atomic
 def invitation_send(
     *, manager: User, municipality: Municipality, email: str, role: str = Membership.Role.OFFICIAL
 ) -> Invitation:
     """Invite a colleague by email; inviting the same address again renews the invitation."""
-    if not is_manager_of(manager, municipality):
-        raise PermissionDenied
+    _require_manager_or_staff(manager, municipality)
     email = email.strip().lower()
-    if municipality.memberships.filter(user__email__iexact=email).exists():
-        raise ValidationError({"email": _("This person is already a member.")})
+    check_invitation(municipality, email)
     invitation = Invitation.objects.filter(
         municipality=municipality, email=email, accepted_at__isnull=True
     ).first() or Invitation(municipality=municipality, email=email)
@@ -240,3 +256,45 @@ def invitation_accept(*, user: User, token: str) -> Membership:
         user=user, municipality=invitation.municipality, status=JoinRequest.Status.PENDING
     ).update(status=JoinRequest.Status.APPROVED, decided_at=timezone.now())
     return membership
+
+
+@transaction.atomic
+def invitation_revoke(*, manager: User, invitation: Invitation) -> None:
+    """An open invitation withdrawn: its link stops working."""
+    _require_manager_or_staff(manager, invitation.municipality)
+    if invitation.accepted_at is not None:
+        raise ValidationError(_("This invitation has already been accepted."))
+    invitation.delete()
+
+
+def check_a_manager_remains(municipality: Municipality, roles: dict[int, str | None]) -> None:
+    """`roles`: user id → role after a change (None: no longer a member), for the memberships
+    that change. A municipality that has a manager keeps one: somebody must answer join
+    requests and approve postings."""
+    current = dict(municipality.memberships.values_list("user_id", "role"))
+    after = {**current, **roles}
+    had = Membership.Role.MANAGER in current.values()
+    if had and Membership.Role.MANAGER not in after.values():
+        raise ValidationError(_("A municipality needs at least one manager."))
+
+
+@transaction.atomic
+def membership_set(
+    *, manager: User, municipality: Municipality, user: User, role: str
+) -> Membership:
+    """Add a member with a role, or change a member's role."""
+    _require_manager_or_staff(manager, municipality)
+    if role not in Membership.Role.values:
+        raise ValidationError({"role": _("Unknown role.")})
+    check_a_manager_remains(municipality, {user.pk: role})
+    membership, _created = Membership.objects.update_or_create(
+        user=user, municipality=municipality, defaults={"role": role}
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, manager: User, membership: Membership) -> None:
+    _require_manager_or_staff(manager, membership.municipality)
+    check_a_manager_remains(membership.municipality, {membership.user_id: None})
+    membership.delete()

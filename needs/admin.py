@@ -1,9 +1,6 @@
 from django.contrib import admin
 
 from needs.models import Need
-from postings.admin import PostingAdmin, posting_fieldsets
+from postings.admin import PostingAdmin
 
-
-@admin.register(Need)
-class NeedAdmin(PostingAdmin):
-    fieldsets = posting_fieldsets("needed_by")
+admin.site.register(Need, PostingAdmin)

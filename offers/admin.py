@@ -1,9 +1,6 @@
 from django.contrib import admin
 
 from offers.models import Offer
-from postings.admin import PostingAdmin, posting_fieldsets
+from postings.admin import PostingAdmin
 
-
-@admin.register(Offer)
-class OfferAdmin(PostingAdmin):
-    fieldsets = posting_fieldsets("available_until")
+admin.site.register(Offer, PostingAdmin)

@@ -1,12 +1,12 @@
 """Admins record the partnerships that exist between municipalities; matching ranks offers of
 partner cities higher, so every change rematches the members' postings."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import localized_fields
 from partnerships import services
 from partnerships.models import Partnership, PartnershipMember
 from partnerships.selectors import member_ids
@@ -27,7 +27,7 @@ class PartnershipMemberInline(admin.TabularInline):
 class PartnershipAdmin(admin.ModelAdmin):
     list_display = ["__str__", "member_names", "kind", "started_on", "ended_on"]
     list_filter = ["kind"]
-    search_fields = [f"municipalities__name_{code}" for code, _name in settings.LANGUAGES]
+    search_fields = localized_fields("municipalities__name")
     date_hierarchy = "started_on"
     inlines = [PartnershipMemberInline]
 

@@ -6,12 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from matching.engine.index import matchable
 from municipalities.models import Municipality
 from needs.models import Need
 from offers.models import Offer
 from partnerships.models import Partnership, PartnershipMember
 from partnerships.selectors import member_ids, members_of_partnerships_changed_since
+from postings.selectors import matchable
 from postings.services.matching_queue import mark_for_matching
 
 # Yesterday too, in case yesterday's run was lost (beat or worker down).

@@ -2,7 +2,6 @@
 history. `needs/admin.py` and `offers/admin.py` register thin subclasses of PostingAdmin."""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.core.exceptions import ValidationError
@@ -14,54 +13,35 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInline
 
 from core.admin import ReadOnlyAdmin
-from postings.models import HelpKind, Posting, PostingChange, PostingReport, Sector, Topic
+from core.languages import localized_fields
+from postings.models import (
+    TRANSLATED_FIELDS,
+    HelpKind,
+    Posting,
+    PostingChange,
+    PostingReport,
+    Sector,
+    Topic,
+)
 from postings.services import lifecycle, moderation
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
-
-# Only the services change these: status by the lifecycle, the rest by staleness and moderation.
-WORKFLOW_FIELDS = [
-    "municipality",
-    "status",
-    "quantity_covered",
-    "created_by",
-    "created_at",
-    "submitted_at",
-    "published_at",
-    "last_confirmed_at",
-    "reminder_sent_at",
-    "closed_at",
-    "hidden_at",
-    "hidden_reason",
-    "reviewed_at",
-    "updated_at",
-]
+MODERATION_FIELDS = ["hidden_at", "hidden_reason", "reviewed_at"]
 
 
-def posting_fieldsets(date_field: str) -> list:
-    """The change form of a need or offer; `date_field` is needed_by or available_until."""
+def posting_fieldsets(model: type[Posting]) -> list:
+    """The change form of a need or offer: what officials edit (Posting.EDITABLE_FIELDS and
+    the model's date, with the texts in tabs per language), then the workflow's fields."""
+    editable = [*model.EDITABLE_FIELDS, model.date_field_name]
+    workflow = [
+        name
+        for name in model.workflow_field_names()
+        if name not in ("municipality", *MODERATION_FIELDS)
+    ]
     return [
-        (None, {"fields": ["municipality", "original_language", "title", "description"]}),
-        (_("What and how much"), {"fields": ["sector", "topic", "help_kind", "quantity", "unit"]}),
-        (_("Dates, logistics and contact"), {"fields": [date_field, "logistics", "contact"]}),
-        (
-            _("Workflow"),
-            {
-                "fields": [
-                    "status",
-                    "quantity_covered",
-                    "created_by",
-                    "created_at",
-                    "submitted_at",
-                    "published_at",
-                    "last_confirmed_at",
-                    "reminder_sent_at",
-                    "closed_at",
-                    "updated_at",
-                ]
-            },
-        ),
-        (_("Moderation"), {"fields": ["hidden_at", "hidden_reason", "reviewed_at"]}),
+        # The texts right after the language they are written in.
+        (None, {"fields": ["municipality", editable[0], *TRANSLATED_FIELDS, *editable[1:]]}),
+        (_("Workflow"), {"fields": workflow}),
+        (_("Moderation"), {"fields": MODERATION_FIELDS}),
     ]
 
 
@@ -118,15 +98,18 @@ class PostingAdmin(TabbedTranslationAdmin):
         HiddenFilter,
         "municipality__country",
     ]
-    search_fields = [f"title_{code}" for code in LANGUAGE_CODES] + [
-        f"municipality__name_{code}" for code in LANGUAGE_CODES
-    ]
+    search_fields = localized_fields("title", "municipality__name")
     list_select_related = ["municipality", "sector"]
-    readonly_fields = WORKFLOW_FIELDS
     raw_id_fields = ["contact"]
     date_hierarchy = "published_at"
     actions = ["hide", "restore", "mark_reviewed"]
     action_form = HideActionForm
+
+    def __init__(self, model: type[Posting], admin_site: admin.AdminSite) -> None:
+        # Per model (a need's date is not an offer's), before modeltranslation reads them.
+        self.fieldsets = posting_fieldsets(model)
+        self.readonly_fields = model.workflow_field_names()
+        super().__init__(model, admin_site)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -209,7 +192,7 @@ class TopicInline(TranslationStackedInline):
 
 class TaxonomyAdmin(TabbedTranslationAdmin):
     list_display = ["name", "slug", "position"]
-    search_fields = [f"name_{code}" for code in LANGUAGE_CODES] + ["slug"]
+    search_fields = [*localized_fields("name"), "slug"]
     ordering = ["position", "slug"]
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:

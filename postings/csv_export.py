@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import override
 
+from core.languages import localized_field
 from postings.models import Posting
 
 BOM = "\ufeff"
@@ -28,7 +29,7 @@ def header(model: type[Posting], language: str) -> list[str]:
         "id",
         "url",
         "title",
-        f"title_{language}",
+        localized_field("title", language),
         "municipality",
         "country",
         "sector",

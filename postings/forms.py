@@ -10,36 +10,14 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
 from accounts.models import User
-from municipalities.models import Membership, Municipality
-from postings import permissions
-from postings.models import HelpKind, Posting, Sector, Topic
+from core.languages import localized_field
+from municipalities.models import Municipality
+from municipalities.selectors import membership_of
+from postings.models import TRANSLATED_FIELDS, HelpKind, Posting, Sector, Topic
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
-TRANSLATED = {"title": 200, "description": 5000}
-# Fields handed to the services as they are; the texts and the date are added per model.
-PLAIN_FIELDS = (
-    "original_language",
-    "sector",
-    "topic",
-    "help_kind",
-    "quantity",
-    "unit",
-    "logistics",
-    "contact",
-)
-
-
-def postable_municipalities(user: User) -> list[Municipality]:
-    """The municipalities this user may post for, by name."""
-    if not user.is_authenticated:
-        return []
-    candidates = Municipality.objects.filter(
-        memberships__user=user, status=Municipality.Status.VERIFIED
-    ).order_by("name_en")
-    return [candidate for candidate in candidates if permissions.can_post_for(user, candidate)]
 
 
 class TopicChoiceIterator(forms.models.ModelChoiceIterator):
@@ -66,6 +44,10 @@ def _textarea(rows: int) -> forms.Textarea:
     return forms.Textarea(attrs={"rows": rows})
 
 
+def _max_length(field: str) -> int:
+    return Posting._meta.get_field(field).max_length
+
+
 class PostingForm(forms.Form):
     """Create or edit a need or an offer. The texts are written in one language, the original;
     translations into the other languages are optional."""
@@ -75,11 +57,13 @@ class PostingForm(forms.Form):
         label=_("Language you write in"), choices=settings.LANGUAGES
     )
     title = forms.CharField(
-        label=_("Title"), max_length=200, help_text=_("In the language chosen above.")
+        label=_("Title"),
+        max_length=_max_length("title"),
+        help_text=_("In the language chosen above."),
     )
     description = forms.CharField(
         label=_("Description"),
-        max_length=5000,
+        max_length=_max_length("description"),
         widget=_textarea(6),
         help_text=_("In the language chosen above. What exactly, for whom, and why."),
     )
@@ -140,13 +124,13 @@ class PostingForm(forms.Form):
             self.fields["contact"].initial = user
 
     def _initial_from(self, posting: Posting) -> dict:
-        initial = {name: getattr(posting, name) for name in PLAIN_FIELDS}
+        initial = {name: getattr(posting, name) for name in Posting.EDITABLE_FIELDS}
         initial[posting.date_field_name] = posting.date
-        for field in TRANSLATED:
-            original = build_localized_fieldname(field, posting.original_language)
+        for field in TRANSLATED_FIELDS:
+            original = localized_field(field, posting.original_language)
             initial[field] = getattr(posting, original)
             for code in LANGUAGE_NAMES:
-                name = build_localized_fieldname(field, code)
+                name = localized_field(field, code)
                 initial[name] = getattr(posting, name)
         return initial
 
@@ -159,15 +143,15 @@ class PostingForm(forms.Form):
 
     def _add_translation_fields(self) -> None:
         for code, language in LANGUAGE_NAMES.items():
-            self.fields[build_localized_fieldname("title", code)] = forms.CharField(
+            self.fields[localized_field("title", code)] = forms.CharField(
                 label=_("Title in %(language)s") % {"language": language},
                 required=False,
-                max_length=TRANSLATED["title"],
+                max_length=_max_length("title"),
             )
-            self.fields[build_localized_fieldname("description", code)] = forms.CharField(
+            self.fields[localized_field("description", code)] = forms.CharField(
                 label=_("Description in %(language)s") % {"language": language},
                 required=False,
-                max_length=TRANSLATED["description"],
+                max_length=_max_length("description"),
                 widget=_textarea(4),
             )
 
@@ -204,8 +188,8 @@ class PostingForm(forms.Form):
         translation with an error."""
         rows = []
         for code, language in LANGUAGE_NAMES.items():
-            title = self[build_localized_fieldname("title", code)]
-            description = self[build_localized_fieldname("description", code)]
+            title = self[localized_field("title", code)]
+            description = self[localized_field("description", code)]
             if code != self.language or title.errors or description.errors:
                 rows.append((language, title, description))
         return rows
@@ -276,7 +260,7 @@ class PostingForm(forms.Form):
         contact, municipality = data.get("contact"), self._municipality(data)
         if contact is None or municipality is None:
             return
-        if not Membership.objects.filter(user=contact, municipality=municipality).exists():
+        if membership_of(contact, municipality) is None:
             self.add_error(
                 "contact",
                 _("%(person)s is not an official of %(municipality)s.")
@@ -285,8 +269,8 @@ class PostingForm(forms.Form):
 
     def _check_translations(self, data: dict) -> None:
         language = data.get("original_language")
-        for field in TRANSLATED:
-            name = build_localized_fieldname(field, language or "")
+        for field in TRANSLATED_FIELDS:
+            name = localized_field(field, language or "")
             translation, original = data.get(name), data.get(field)
             if translation and original and translation != original:
                 self.add_error(
@@ -306,11 +290,11 @@ class PostingForm(forms.Form):
     def posting_fields(self) -> dict:
         """The cleaned values as the lifecycle services take them."""
         data = self.cleaned_data
-        fields = {name: data[name] for name in PLAIN_FIELDS}
+        fields = {name: data[name] for name in Posting.EDITABLE_FIELDS}
         fields[self.date_field_name] = data[self.date_field_name]
-        for field in TRANSLATED:
+        for field in TRANSLATED_FIELDS:
             for code in LANGUAGE_NAMES:
-                name = build_localized_fieldname(field, code)
+                name = localized_field(field, code)
                 value = data[field] if code == data["original_language"] else data[name]
                 fields[name] = self._blank_as_before(name, value)
         return fields
@@ -329,7 +313,7 @@ class PostingForm(forms.Form):
             self.add_error(None, error)
             return
         language = self.cleaned_data.get("original_language", "")
-        aliases = {build_localized_fieldname(field, language): field for field in TRANSLATED}
+        aliases = {localized_field(field, language): field for field in TRANSLATED_FIELDS}
         for name, errors in error.error_dict.items():
             name = aliases.get(name, name)
             self.add_error(name if name in self.fields else None, errors)

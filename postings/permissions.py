@@ -1,19 +1,9 @@
 """Who may do what with postings: one place, used by services, views and the API."""
 
 from accounts.models import User
-from accounts.selectors import has_verified_email
-from municipalities.models import Membership, Municipality
+from municipalities.models import Municipality
+from municipalities.selectors import acting_membership, is_official, membership_of
 from postings.models import Posting
-
-
-def acting_membership(user: User, municipality: Municipality) -> Membership | None:
-    """The user's membership if they may act for this municipality (verified both ways)."""
-    if not user.is_authenticated or not municipality.is_verified:
-        return None
-    membership = Membership.objects.filter(user=user, municipality=municipality).first()
-    if membership is None or not has_verified_email(user):
-        return None
-    return membership
 
 
 def can_post_for(user: User, municipality: Municipality) -> bool:
@@ -35,17 +25,9 @@ def can_see(user: User, posting: Posting) -> bool:
         return True
     if not user.is_authenticated:
         return False
-    if user.is_staff:
-        return True
-    return Membership.objects.filter(user=user, municipality=posting.municipality).exists()
+    return user.is_staff or membership_of(user, posting.municipality) is not None
 
 
 def can_see_contact(user: User) -> bool:
     """Contact details are for officials of verified municipalities (and staff)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff:
-        return True
-    return Membership.objects.filter(
-        user=user, municipality__status=Municipality.Status.VERIFIED
-    ).exists()
+    return user.is_authenticated and (user.is_staff or is_official(user))

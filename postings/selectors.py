@@ -6,27 +6,52 @@ from datetime import timedelta
 from difflib import SequenceMatcher
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
+from accounts.models import User
 from municipalities.models import Municipality
-from postings.models import Posting, PostingChange
-from postings.services.staleness import REMIND_AFTER
+from municipalities.selectors import managers_of
+from postings.models import Posting, PostingChange, Sector
 
 Status = Posting.Status
 RELATED = ("municipality", "sector", "topic", "help_kind")
+# A posting unconfirmed this long is stale: its contact is asked, then it expires.
+REMIND_AFTER = timedelta(days=30)
+EXPIRE_AFTER = timedelta(days=60)
 SIMILARITY_THRESHOLD = 0.75
+
+
+def _shown(model: type[Posting], statuses: tuple[str, ...]) -> QuerySet[Posting]:
+    return model.objects.filter(
+        status__in=statuses,
+        hidden_at__isnull=True,
+        municipality__status=Municipality.Status.VERIFIED,
+    )
 
 
 def public_postings(model: type[Posting]) -> QuerySet[Posting]:
     """What anyone may see: published, partly covered or fulfilled, not hidden, of a verified
     municipality."""
-    return model.objects.filter(
-        status__in=Posting.PUBLIC_STATUSES,
-        hidden_at__isnull=True,
-        municipality__status=Municipality.Status.VERIFIED,
-    ).select_related(*RELATED)
+    return _shown(model, Posting.PUBLIC_STATUSES).select_related(*RELATED)
+
+
+def matchable(model: type[Posting]) -> QuerySet[Posting]:
+    """What takes part in matching: open, not hidden, of a verified municipality."""
+    return _shown(model, Posting.OPEN_STATUSES)
+
+
+def posting_contacts(posting: Posting, managers: dict[int, list[User]] | None = None) -> list[User]:
+    """Who speaks for a posting, in reminders, moderation, match and conversation emails and on
+    the match page: its contact person while active, else its municipality's active managers.
+    `managers` caches them by municipality across calls."""
+    if posting.contact is not None and posting.contact.is_active:
+        return [posting.contact]
+    managers = {} if managers is None else managers
+    if posting.municipality_id not in managers:
+        managers[posting.municipality_id] = list(managers_of(posting.municipality).order_by("pk"))
+    return managers[posting.municipality_id]
 
 
 @dataclass(frozen=True)
@@ -91,15 +116,59 @@ def municipality_postings(model: type[Posting], municipality: Municipality) -> Q
     return model.objects.filter(municipality=municipality).select_related(*RELATED)
 
 
-def awaiting_confirmation(postings: QuerySet[Posting]) -> QuerySet[Posting]:
+def unconfirmed_for(postings: QuerySet[Posting], period: timedelta) -> QuerySet[Posting]:
+    """Open postings nobody has confirmed as current for `period`."""
     return postings.filter(
-        status__in=Posting.OPEN_STATUSES,
-        last_confirmed_at__lt=timezone.now() - REMIND_AFTER,
+        status__in=Posting.OPEN_STATUSES, last_confirmed_at__lt=timezone.now() - period
     )
+
+
+def awaiting_confirmation(postings: QuerySet[Posting]) -> QuerySet[Posting]:
+    return unconfirmed_for(postings, REMIND_AFTER)
 
 
 def awaiting_approval(postings: QuerySet[Posting]) -> QuerySet[Posting]:
     return postings.filter(status=Status.DRAFT, submitted_at__isnull=False)
+
+
+# A municipality's postings in groups: drafts, drafts submitted for approval (drafts with a
+# submission date), then one group per other status.
+SUBMITTED = "submitted"
+POSTING_GROUPS = {
+    Status.DRAFT: Q(status=Status.DRAFT, submitted_at__isnull=True),
+    SUBMITTED: Q(status=Status.DRAFT, submitted_at__isnull=False),
+    **{status: Q(status=status) for status in Status if status != Status.DRAFT},
+}
+
+
+def group_of(posting: Posting) -> str:
+    if posting.status == Status.DRAFT and posting.submitted_at is not None:
+        return SUBMITTED
+    return posting.status
+
+
+def group_counts(postings: QuerySet[Posting]) -> dict[str, int]:
+    """Every group's size in one query."""
+    return postings.order_by().aggregate(
+        **{key: Count("pk", filter=condition) for key, condition in POSTING_GROUPS.items()}
+    )
+
+
+def grouped_postings(postings: QuerySet[Posting], closed_shown: int) -> dict[str, list[Posting]]:
+    """Each group's postings: every current one, most recently changed first, and the
+    `closed_shown` most recently closed (closed postings are history), in two queries."""
+    groups: dict[str, list[Posting]] = {key: [] for key in POSTING_GROUPS}
+    current = postings.exclude(status__in=Posting.CLOSED_STATUSES).order_by("-updated_at", "-pk")
+    closed = postings.filter(status__in=Posting.CLOSED_STATUSES).order_by(
+        F("closed_at").desc(nulls_last=True), "-pk"
+    )
+    for posting in [*current, *closed[:closed_shown]]:
+        groups[group_of(posting)].append(posting)
+    return groups
+
+
+def sectors_by_slug(slugs: set[str]) -> QuerySet[Sector]:
+    return Sector.objects.filter(slug__in=slugs).order_by("position", "slug")
 
 
 def _normalised(text: str) -> str:

@@ -10,12 +10,13 @@ from accounts.models import User
 from cities4cities.demo.municipalities import ADMIN_EMAIL, DEMO_PASSWORD, MUNICIPALITIES
 from cities4cities.demo.partnerships import PARTNERSHIPS
 from cities4cities.demo.postings import NEEDS, OFFERS
+from core.languages import localized_field
 from municipalities.models import Membership, Municipality
 from needs.models import Need
 from offers.models import Offer
 from partnerships.models import Partnership
 from partnerships.services import partnership_record
-from postings.models import HelpKind, Posting, Sector, Topic
+from postings.models import HelpKind, Posting, Sector, Topic, written_in
 from postings.services.lifecycle import posting_create
 
 
@@ -44,8 +45,8 @@ def _municipality(data: dict, admin: User) -> Municipality:
         "languages": data["languages"],
         "status": data.get("status", Municipality.Status.VERIFIED),
     }
-    fields.update({f"name_{code}": name for code, name in data["names"].items()})
-    fields.update({f"description_{code}": text for code, text in data["descriptions"].items()})
+    for field, texts in (("name", data["names"]), ("description", data["descriptions"])):
+        fields.update({localized_field(field, code): text for code, text in texts.items()})
     if fields["status"] == Municipality.Status.VERIFIED:
         fields.update(status_changed_by=admin, status_changed_at=timezone.now())
     municipality, _created = Municipality.objects.get_or_create(slug=data["slug"], defaults=fields)
@@ -87,7 +88,8 @@ def _partnerships() -> None:
 def _postings(model: type[Posting], rows: list[tuple]) -> None:
     for row in rows:
         slug, email, language, title, description, sector, topic, kind, quantity, unit, notes = row
-        if model.objects.filter(**{f"title_{language}": title}).exists():
+        title_field = localized_field("title", language)
+        if model.objects.filter(**{title_field: title}).exists():
             continue
         posting_create(
             user=User.objects.get(email=email),
@@ -95,7 +97,7 @@ def _postings(model: type[Posting], rows: list[tuple]) -> None:
             municipality=Municipality.objects.get(slug=slug),
             publish=True,
             original_language=language,
-            **{f"title_{language}": title, f"description_{language}": description},
+            **written_in(language, title=title, description=description),
             sector=Sector.objects.get(slug=sector),
             topic=Topic.objects.get(slug=topic),
             help_kind=HelpKind.objects.get(slug=kind),

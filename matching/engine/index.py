@@ -5,16 +5,14 @@ from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
-from django.db.models import QuerySet
+from django.db.models import F
 
 from matching.engine.embedding import DIMENSIONS, from_bytes
-from municipalities.models import Municipality
+from municipalities.languages import WORKING_LANGUAGE_CODES
 from postings.models import Posting
+from postings.selectors import matchable
 
-LANGUAGE_BITS = {code: 1 << bit for bit, code in enumerate(
-    ["en", "de", "uk", "fr", "pl", "bg", "cs", "da", "el", "es", "et", "fi", "ga", "hr", "hu",
-     "it", "ka", "lt", "lv", "nl", "nb", "pt", "ro", "ru", "sk", "sl", "sq", "sr", "sv", "tr"]
-)}  # fmt: skip
+LANGUAGE_BITS = {code: 1 << bit for bit, code in enumerate(WORKING_LANGUAGE_CODES)}
 NO_DATE = -1
 
 
@@ -57,51 +55,57 @@ class PostingIndex:
         return len(self.ids)
 
 
-def matchable(model: type[Posting]) -> QuerySet[Posting]:
-    """What takes part in matching: open, not hidden, of a verified municipality."""
-    return model.objects.filter(
-        status__in=Posting.OPEN_STATUSES,
-        hidden_at__isnull=True,
-        municipality__status=Municipality.Status.VERIFIED,
-    )
-
-
 def build_index(model: type[Posting]) -> PostingIndex:
     """One query; postings not embedded yet get a zero vector (no text similarity)."""
     rows = list(
-        matchable(model).values_list(
-            "pk", "sector_id", "topic_id", "help_kind_id", "quantity", "quantity_covered",
-            model.date_field_name, "municipality__latitude", "municipality__longitude",
-            "municipality_id", "municipality__languages", "embedding__vector",
+        matchable(model)
+        .annotate(day=F(model.date_field_name))
+        .values_list(
+            "pk",
+            "sector_id",
+            "topic_id",
+            "help_kind_id",
+            "quantity",
+            "quantity_covered",
+            "municipality_id",
+            "municipality__latitude",
+            "municipality__longitude",
             "municipality__country",
-        ).order_by("pk")
-    )  # fmt: skip
-    count = len(rows)
-    vectors = np.zeros((count, DIMENSIONS), dtype=np.float32)
-    for row_number, row in enumerate(rows):
-        if row[11] is not None:
-            vectors[row_number] = from_bytes(row[11])
+            "municipality__languages",
+            "embedding__vector",
+            "day",
+            named=True,
+        )
+        .order_by("pk")
+    )
+    vectors = np.zeros((len(rows), DIMENSIONS), dtype=np.float32)
+    for number, row in enumerate(rows):
+        if row.embedding__vector is not None:
+            vectors[number] = from_bytes(row.embedding__vector)
 
-    def column(position: int, dtype, convert=lambda value: value, default=0):
+    def column(name: str, dtype, convert=lambda value: value, default=0) -> np.ndarray:
+        values = (getattr(row, name) for row in rows)
         return np.array(
-            [default if row[position] is None else convert(row[position]) for row in rows],
-            dtype=dtype,
+            [default if value is None else convert(value) for value in values], dtype=dtype
         )
 
-    quantity = np.array(
-        [np.nan if row[4] is None else float(row[4] - row[5]) for row in rows], dtype=np.float64
-    )
     return PostingIndex(
-        ids=column(0, np.int64),
-        sector=column(1, np.int64),
-        topic=column(2, np.int64),
-        kind=column(3, np.int64),
-        quantity_open=quantity,
-        day=column(6, np.int64, day_number, NO_DATE),
-        latitude=column(7, np.float64, float, np.nan),
-        longitude=column(8, np.float64, float, np.nan),
-        country=column(12, np.int64, country_number),
-        municipality=column(9, np.int64),
-        languages=column(10, np.int64, language_mask),
+        ids=column("pk", np.int64),
+        sector=column("sector_id", np.int64),
+        topic=column("topic_id", np.int64),
+        kind=column("help_kind_id", np.int64),
+        quantity_open=np.array(
+            [
+                np.nan if row.quantity is None else float(row.quantity - row.quantity_covered)
+                for row in rows
+            ],
+            dtype=np.float64,
+        ),
+        day=column("day", np.int64, day_number, NO_DATE),
+        latitude=column("municipality__latitude", np.float64, float, np.nan),
+        longitude=column("municipality__longitude", np.float64, float, np.nan),
+        country=column("municipality__country", np.int64, country_number),
+        municipality=column("municipality_id", np.int64),
+        languages=column("municipality__languages", np.int64, language_mask),
         vectors=vectors,
     )

@@ -21,6 +21,7 @@ from matching.engine.weights import (
     TEXT_FLOOR,
     WEIGHTS,
 )
+from matching.sides import Side
 
 
 @dataclass
@@ -39,7 +40,7 @@ class Source:
     municipality: int | np.ndarray
     languages: int | np.ndarray
     vector: np.ndarray
-    is_need: bool
+    side: Side
 
 
 @dataclass
@@ -80,7 +81,7 @@ def kind_matrix(kind_ids_by_slug: dict[str, int]) -> dict[tuple[int, int], float
     }
 
 
-def _haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
+def haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> np.ndarray:
     lat1, lon1, lat2, lon2 = map(np.radians, (lat, lon, lats, lons))
     a = (
         np.sin((lat2 - lat1) / 2) ** 2
@@ -101,18 +102,15 @@ def _kind(source: Source, index: PostingIndex, kinds: dict[tuple[int, int], floa
     size = 1 + int(max(np.max(source.kind), np.max(index.kind, initial=0), *map(max, kinds)))
     table = np.eye(size)
     for (need_kind, offer_kind), weight in kinds.items():
-        source_kind, other_kind = (
-            (need_kind, offer_kind) if source.is_need else (offer_kind, need_kind)
-        )
+        # The same swap that orders (own, other) as (need, offer) turns (need, offer) back.
+        source_kind, other_kind = source.side.need_first(need_kind, offer_kind)
         table[source_kind, other_kind] = max(table[source_kind, other_kind], weight)
     return table[source.kind, index.kind]
 
 
 def _quantity(source: Source, index: PostingIndex) -> np.ndarray:
-    need_quantity, offer_quantity = (
-        (source.quantity_open, index.quantity_open)
-        if source.is_need
-        else (index.quantity_open, source.quantity_open)
+    need_quantity, offer_quantity = source.side.need_first(
+        source.quantity_open, index.quantity_open
     )
     with np.errstate(divide="ignore", invalid="ignore"):
         coverage = np.clip(offer_quantity / need_quantity, 0, 1)
@@ -120,7 +118,7 @@ def _quantity(source: Source, index: PostingIndex) -> np.ndarray:
 
 
 def _date(source: Source, index: PostingIndex) -> np.ndarray:
-    need_day, offer_day = (source.day, index.day) if source.is_need else (index.day, source.day)
+    need_day, offer_day = source.side.need_first(source.day, index.day)
     # An offer that ends before the need's deadline can still help; one with no end always can.
     fits = (np.asarray(need_day) == NO_DATE) | (np.asarray(offer_day) == NO_DATE)
     return np.where(fits | (offer_day >= need_day), 1.0, 0.6)
@@ -135,7 +133,7 @@ def signals(
     distance_km: np.ndarray | None = None,
 ) -> Signals:
     """`cosine` and `distance_km` may be given when the caller has them cheaper (see
-    engine.batch); they must be what _cosine and _haversine_km give."""
+    engine.batch); they must be what _cosine and haversine_km give."""
     if cosine is None:
         cosine = _cosine(source, index)
     text = np.clip((cosine - TEXT_FLOOR) / (TEXT_CEILING - TEXT_FLOOR), 0, 1)
@@ -143,7 +141,7 @@ def signals(
     same_sector = index.sector == source.sector
     topic = np.where(same_topic, 1.0, np.where(same_sector, 0.5, 0.0))
     if distance_km is None:
-        distance_km = _haversine_km(
+        distance_km = haversine_km(
             source.latitude, source.longitude, index.latitude, index.longitude
         )
     same_country = index.country == source.country

@@ -1,6 +1,7 @@
 """The text of a posting that goes into its vector."""
 
-from postings.models import Posting
+from core.languages import LANGUAGE_CODES, localized_field
+from postings.models import TRANSLATED_FIELDS, Posting
 
 
 def posting_text(posting: Posting) -> str:
@@ -9,11 +10,11 @@ def posting_text(posting: Posting) -> str:
     parts: list[str] = []
     languages = [
         posting.original_language,
-        *sorted({"en", "uk", "de", "fr", "pl"} - {posting.original_language}),
+        *sorted(set(LANGUAGE_CODES) - {posting.original_language}),
     ]
     for code in languages:
-        for field in ("title", "description"):
-            value = getattr(posting, f"{field}_{code}", "") or ""
+        for field in TRANSLATED_FIELDS:
+            value = getattr(posting, localized_field(field, code), "") or ""
             if value and value not in parts:
                 parts.append(value)
     return "\n".join(parts)

@@ -1,5 +1,5 @@
 """The numbers that decide matching, set on tests/data/matching_eval.json with
-`manage.py evaluate_matching` (see the README for the figures)."""
+`manage.py evaluate_matching` (matching_lab/evaluation/; the README has the figures)."""
 
 # multilingual-e5 cosine similarities of unrelated texts sit around 0.78-0.80, of texts about
 # the same thing around 0.84 and up, across languages too: that band is stretched to 0..1.
@@ -50,4 +50,6 @@ NO_PLACE_SAME_COUNTRY_KM = 300.0
 # really serves scores at most 0.59 on the labelled set, while 41 of the 52 needs that have a
 # relevant offer get that offer at or above 0.63.
 STORE_MINIMUM = 0.40
+# Each posting keeps its best this many (needs' and offers' lists together make the pairs).
+KEEP_PER_POSTING = 10
 NOTIFY_THRESHOLD = 0.63

@@ -16,11 +16,12 @@ from django.utils import timezone
 from matching.engine import embedding
 from matching.engine.texts import posting_text
 from matching.models import NeedEmbedding, OfferEmbedding
+from matching.sides import Side
 from matching_lab.bench.templates import Template, template_pool, topic_weights
 from municipalities.models import Municipality
 from needs.models import Need
 from offers.models import Offer
-from postings.models import HelpKind, Posting, Sector, Topic
+from postings.models import HelpKind, Posting, Sector, Topic, written_in
 
 INSERT_BATCH = 2000
 EMBED_BATCH = 32
@@ -84,15 +85,14 @@ class Generator:
         )
 
     def postings(self, model: type[Posting], count: int) -> list[tuple[Posting, Template]]:
-        side = "need" if model is Need else "offer"
-        templates, chances = self.pools[side]
+        templates, chances = self.pools[Side.of(model).value]
         picked = self.rng.choice(len(templates), size=count, p=chances)
         return [(self._posting(model, templates[i]), templates[i]) for i in picked]
 
     def _posting(self, model: type[Posting], template: Template) -> Posting:
         rng, taxonomy = self.rng, self.taxonomy
         kind = str(rng.choice(list(KINDS), p=list(KINDS.values())))
-        quantity, covered, unit = _quantity(rng, kind, model is Need)
+        quantity, covered, unit = _quantity(rng, kind, Side.of(model) is Side.NEED)
         now = timezone.now()
         day = now.date() + timedelta(days=int(rng.integers(14, 365)))
         return model(
@@ -136,10 +136,7 @@ def _text(template: Template) -> str:
 
 
 def _fields(template: Template) -> dict[str, str]:
-    return {
-        f"title_{template.language}": template.title,
-        f"description_{template.language}": template.description,
-    }
+    return written_in(template.language, title=template.title, description=template.description)
 
 
 def _quantity(rng: np.random.Generator, kind: str, is_need: bool) -> tuple:

@@ -12,7 +12,7 @@ from matching_lab.evaluation.dataset import DatasetError, LabelledSet, PostingRo
 from municipalities.models import Membership, Municipality
 from needs.models import Need
 from offers.models import Offer
-from postings.models import HelpKind, Posting, Sector, Topic
+from postings.models import HelpKind, Posting, Sector, Topic, written_in
 
 
 @dataclass
@@ -75,7 +75,7 @@ def _postings(
         posting = model(
             municipality=membership.municipality,
             original_language=row.language,
-            **{f"title_{row.language}": row.title, f"description_{row.language}": row.description},
+            **written_in(row.language, title=row.title, description=row.description),
             sector=sectors[row.sector],
             topic=topics[row.topic] if row.topic else None,
             help_kind=kinds[row.help_kind],

@@ -7,20 +7,17 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.errors import error_messages
 from municipalities import services
 from municipalities.forms import InvitationForm, JoinRequestForm
-from municipalities.models import Invitation, JoinRequest, Municipality
+from municipalities.models import JoinRequest, Municipality
 from municipalities.selectors import (
+    invitation_by_token,
     is_manager_of,
     members_of,
     open_invitations_for,
     pending_join_requests_for,
 )
-
-
-def _error_messages(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 @require_POST
@@ -34,7 +31,7 @@ def join(request: HttpRequest, slug: str) -> HttpResponse:
                 user=request.user, municipality=municipality, message=form.cleaned_data["message"]
             )
         except ValidationError as error:
-            _error_messages(request, error)
+            error_messages(request, error)
         else:
             messages.success(
                 request, _("Your request has been sent to the municipality's managers.")
@@ -86,7 +83,7 @@ def join_request_decide(request: HttpRequest, slug: str, pk: int, decision: str)
     try:
         decide(manager=request.user, join_request=join_request)
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("The request has been answered."))
     return redirect("municipalities:members", slug=slug)
@@ -94,14 +91,12 @@ def join_request_decide(request: HttpRequest, slug: str, pk: int, decision: str)
 
 @login_required
 def invitation_accept(request: HttpRequest, token: str) -> HttpResponse:
-    invitation = (
-        Invitation.objects.select_related("municipality", "invited_by").filter(token=token).first()
-    )
+    invitation = invitation_by_token(token)
     if request.method == "POST":
         try:
             membership = services.invitation_accept(user=request.user, token=token)
         except ValidationError as error:
-            _error_messages(request, error)
+            error_messages(request, error)
         else:
             messages.success(
                 request,

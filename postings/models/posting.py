@@ -12,23 +12,24 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
+from core.languages import localized_field, localized_fields
 from municipalities.models import Municipality
 from postings.models.taxonomy import HelpKind, Sector, Topic
 
-LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+# Written in the author's language, translations optional; stored per language.
+TRANSLATED_FIELDS = ("title", "description")
+
+
+def written_in(language: str, **texts: str) -> dict[str, str]:
+    """Texts as stored for the language they are written in: title="…" → {"title_uk": "…"}."""
+    return {localized_field(field, language): text for field, text in texts.items()}
 
 
 def _search_document() -> SearchVector:
     """Title and description in every language, without stemming: text in any of the five
     languages is found by its words (and, in queries, by their beginnings)."""
-    fields = [
-        build_localized_fieldname(field, code)
-        for field in ("title", "description")
-        for code in LANGUAGE_CODES
-    ]
-    return SearchVector(*fields, config="simple")
+    return SearchVector(*localized_fields(*TRANSLATED_FIELDS), config="simple")
 
 
 class Posting(models.Model):
@@ -46,6 +47,21 @@ class Posting(models.Model):
     CLOSED_STATUSES = (Status.FULFILLED, Status.WITHDRAWN, Status.EXPIRED)
     # The concrete model's own date: needed by (need), available until (offer).
     date_field_name: str = ""
+    # What an official writes and may change, besides the translated texts and the concrete
+    # model's date; every other field belongs to the workflow and only the services change it.
+    # The form, the lifecycle services and the admin all read this.
+    EDITABLE_FIELDS = (
+        "original_language",
+        "sector",
+        "topic",
+        "help_kind",
+        "quantity",
+        "unit",
+        "logistics",
+        "contact",
+    )
+    # Postgres's own and the matching worker's, not a person's.
+    INTERNAL_FIELDS = ("id", "uuid", "search_document", "match_pending", "match_requested_at")
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     municipality = models.ForeignKey(
@@ -105,6 +121,9 @@ class Posting(models.Model):
     # Set in the same transaction as every change that matters to matching; cleared by the
     # matching worker. The periodic sweep finds whatever a lost task left behind.
     match_pending = models.BooleanField(_("to be matched"), default=False)
+    # When it was last marked or handed to a task: the sweep re-sends only overdue ones, and the
+    # worker clears the flag only if nobody marked the posting again while it was matching.
+    match_requested_at = models.DateTimeField(_("matching requested at"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -147,16 +166,28 @@ class Posting(models.Model):
             models.Index(fields=["status", "-published_at"], name=f"{prefix}_status_idx"),
             models.Index(fields=["municipality", "status"], name=f"{prefix}_municipality_idx"),
             models.Index(
-                fields=["updated_at"],
+                fields=["match_requested_at"],
                 condition=Q(match_pending=True),
                 name=f"{prefix}_match_pending_idx",
             ),
         ]
 
+    @classmethod
+    def editable_field_names(cls) -> list[str]:
+        """Every column a person may change: EDITABLE_FIELDS, the date, each text in every
+        language."""
+        return [*cls.EDITABLE_FIELDS, cls.date_field_name, *localized_fields(*TRANSLATED_FIELDS)]
+
+    @classmethod
+    def workflow_field_names(cls) -> list[str]:
+        """The fields only the services change (read-only in the admin)."""
+        editable = {*cls.editable_field_names(), *TRANSLATED_FIELDS, *cls.INTERNAL_FIELDS}
+        return [field.name for field in cls._meta.concrete_fields if field.name not in editable]
+
     def clean(self) -> None:
         errors = {}
-        for field in ("title", "description"):
-            localized = build_localized_fieldname(field, self.original_language or "en")
+        for field in TRANSLATED_FIELDS:
+            localized = localized_field(field, self.original_language or "en")
             if not getattr(self, localized, ""):
                 errors[localized] = _("Please write this in the language you chose.")
         if self.topic_id and self.sector_id and self.topic.sector_id != self.sector_id:
@@ -191,7 +222,7 @@ class Posting(models.Model):
         """A translated field in the reader's language, else in the language it was written in."""
         language = language or get_language() or settings.LANGUAGE_CODE
         for code in (language, self.original_language):
-            value = getattr(self, build_localized_fieldname(field, code), "")
+            value = getattr(self, localized_field(field, code), "")
             if value:
                 return value
         return getattr(self, field)
@@ -209,4 +240,4 @@ class Posting(models.Model):
         """Whether the reader sees the original text because no translation into their language
         exists."""
         language = get_language() or settings.LANGUAGE_CODE
-        return not getattr(self, build_localized_fieldname("title", language), "")
+        return not getattr(self, localized_field("title", language), "")

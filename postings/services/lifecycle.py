@@ -4,9 +4,10 @@ expired. Every change is one transaction, checks its permission and is recorded 
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from municipalities.models import Municipality
@@ -18,30 +19,9 @@ from postings.services.matching_queue import mark_for_matching
 Status = Posting.Status
 Action = PostingChange.Action
 
-# Fields an official edits through the form; the workflow fields are the services' own.
-EDITABLE_FIELDS = frozenset(
-    {
-        "original_language",
-        "sector",
-        "topic",
-        "help_kind",
-        "quantity",
-        "unit",
-        "logistics",
-        "contact",
-        "needed_by",
-        "available_until",
-    }
-)
-
 
 def _check_fields(model: type[Posting], fields: dict) -> None:
-    allowed = EDITABLE_FIELDS | {
-        name
-        for name in (f.name for f in model._meta.fields)
-        if name.startswith(("title_", "description_"))
-    }
-    unknown = set(fields) - allowed
+    unknown = set(fields) - set(model.editable_field_names())
     if unknown:
         raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
 
@@ -170,13 +150,12 @@ def close_posting(
     mark_for_matching(posting)
 
 
-class Answer:
+class Answer(models.TextChoices):
     """What a contact answers when asked whether a posting is still current."""
 
-    STILL_CURRENT = "still-current"
-    PARTLY_COVERED = "partly-covered"
-    DONE = "done"
-    ALL = (STILL_CURRENT, PARTLY_COVERED, DONE)
+    STILL_CURRENT = "still-current", gettext_lazy("Still current")
+    PARTLY_COVERED = "partly-covered", gettext_lazy("Partly covered, but still current")
+    DONE = "done", gettext_lazy("Done: fully covered")
 
 
 @transaction.atomic
@@ -188,7 +167,7 @@ def posting_confirm(
     posting = _lock(posting)
     if not authorised and (user is None or not permissions.can_edit(user, posting)):
         raise PermissionDenied
-    if answer not in Answer.ALL:
+    if answer not in Answer.values:
         raise ValidationError(_("Unknown answer."))
     if not posting.is_open:
         raise ValidationError(_("This posting is no longer open."))

@@ -11,10 +11,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from core.emails import queue_email_to_users
-from municipalities.models import Membership, Municipality
-from municipalities.selectors import managers_of
+from municipalities.selectors import is_official
 from postings.models import Posting, PostingReport
 from postings.registry import posting_models
+from postings.selectors import posting_contacts
 from postings.services.history import record
 from postings.services.lifecycle import Action
 from postings.services.matching_queue import mark_for_matching
@@ -23,15 +23,9 @@ from postings.services.matching_queue import mark_for_matching
 NEWLY_VERIFIED = timedelta(days=30)
 
 
-def _is_official(user: User) -> bool:
-    return Membership.objects.filter(
-        user=user, municipality__status=Municipality.Status.VERIFIED
-    ).exists()
-
-
 @transaction.atomic
 def posting_report(*, user: User, posting: Posting, reason: str) -> PostingReport:
-    if not user.is_authenticated or not _is_official(user):
+    if not is_official(user):
         raise PermissionDenied
     reason = reason.strip()
     if not reason:
@@ -74,10 +68,7 @@ def posting_hide(*, admin: User, posting: Posting, reason: str) -> None:
     _resolve_reports(posting, admin)
     record(posting, Action.HIDDEN, admin, note=reason)
     mark_for_matching(posting)
-    recipients = {user.pk: user for user in managers_of(posting.municipality)}
-    if posting.contact is not None:
-        recipients[posting.contact.pk] = posting.contact
-    queue_email_to_users(recipients.values(), "posting_hidden", {"posting": posting})
+    queue_email_to_users(posting_contacts(posting), "posting_hidden", {"posting": posting})
 
 
 @transaction.atomic

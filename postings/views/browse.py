@@ -9,24 +9,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from accounts.models import User
-from accounts.selectors import has_verified_email
-from municipalities.models import Membership, Municipality
+from municipalities.selectors import acting_municipalities
 from postings.csv_export import csv_lines
 from postings.forms_filters import PostingFilterForm
 from postings.models import Posting
 from postings.selectors import search_postings
 
 PAGE_SIZE = 25
-
-
-def _may_post_somewhere(user: User) -> bool:
-    if not user.is_authenticated:
-        return False
-    verified = Membership.objects.filter(
-        user=user, municipality__status=Municipality.Status.VERIFIED
-    ).exists()
-    return verified and has_verified_email(user)
 
 
 def _query_string(request: HttpRequest) -> str:
@@ -51,7 +40,9 @@ def posting_list(request: HttpRequest, model: type[Posting]) -> HttpResponse:
         "kind": model._meta.model_name,
         "heading": model._meta.verbose_name_plural,
         "csv_url": f"{csv_url}?{query_string}" if query_string else csv_url,
-        "create_url": reverse(f"{namespace}:create") if _may_post_somewhere(request.user) else None,
+        "create_url": reverse(f"{namespace}:create")
+        if acting_municipalities(request.user)
+        else None,
     }
     return render(request, "postings/list.html", context)
 

@@ -5,15 +5,15 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from municipalities.models import Municipality
-from municipalities.selectors import membership_of
-from postings import permissions, selectors
+from municipalities.selectors import acting_membership, membership_of
+from postings import selectors
 from postings.models import Posting
 from postings.registry import posting_models
 from postings.services.lifecycle import Answer
@@ -21,28 +21,21 @@ from postings.services.lifecycle import Answer
 Status = Posting.Status
 # Closed postings are history: the most recent ones are listed, all are counted.
 CLOSED_SHOWN = 30
-# Drafts submitted for approval are drafts with a submission date; they get their own group.
-SUBMITTED = "submitted"
-GROUPS = [
-    (Status.DRAFT, _("Drafts"), Q(status=Status.DRAFT, submitted_at__isnull=True)),
-    (SUBMITTED, _("Waiting for approval"), Q(status=Status.DRAFT, submitted_at__isnull=False)),
-    (Status.PUBLISHED, _("Published"), Q(status=Status.PUBLISHED)),
-    (Status.PARTLY_COVERED, _("Partly covered"), Q(status=Status.PARTLY_COVERED)),
-    (Status.FULFILLED, _("Fulfilled"), Q(status=Status.FULFILLED)),
-    (Status.WITHDRAWN, _("Withdrawn"), Q(status=Status.WITHDRAWN)),
-    (Status.EXPIRED, _("Expired"), Q(status=Status.EXPIRED)),
-]
+GROUP_LABELS = {
+    Status.DRAFT: _("Drafts"),
+    selectors.SUBMITTED: _("Waiting for approval"),
+    Status.PUBLISHED: _("Published"),
+    Status.PARTLY_COVERED: _("Partly covered"),
+    Status.FULFILLED: _("Fulfilled"),
+    Status.WITHDRAWN: _("Withdrawn"),
+    Status.EXPIRED: _("Expired"),
+}
 # Words that depend on the kind of posting; in German, Ukrainian or Polish they are not one
 # phrase with the noun swapped. Any other posting model falls back to its verbose name.
 KIND_TEXTS = {
     "needs": {"create": _("Post a need"), "none": _("Your municipality has no needs yet.")},
     "offers": {"create": _("Post an offer"), "none": _("Your municipality has no offers yet.")},
 }
-ANSWERS = [
-    (Answer.STILL_CURRENT, _("Still current")),
-    (Answer.PARTLY_COVERED, _("Partly covered")),
-    (Answer.DONE, _("Done")),
-]
 
 
 @dataclass
@@ -74,32 +67,13 @@ class Section:
     awaiting_approval: list[Posting]
 
 
-def _counts(postings: QuerySet[Posting]) -> dict[str, int]:
-    """Every group's size in one query."""
-    return postings.order_by().aggregate(
-        **{key: Count("pk", filter=condition) for key, _label, condition in GROUPS}
-    )
-
-
-def _group_key(posting: Posting) -> str:
-    if posting.status == Status.DRAFT and posting.submitted_at is not None:
-        return SUBMITTED
-    return posting.status
-
-
 def _groups(postings: QuerySet[Posting]) -> list[Group]:
-    counts = _counts(postings)
-    groups = {
-        key: Group(key, label, counts[key], closed=key in Posting.CLOSED_STATUSES)
-        for key, label, _condition in GROUPS
-    }
-    current = postings.exclude(status__in=Posting.CLOSED_STATUSES).order_by("-updated_at", "-pk")
-    closed = postings.filter(status__in=Posting.CLOSED_STATUSES).order_by(
-        F("closed_at").desc(nulls_last=True), "-pk"
-    )
-    for posting in [*current, *closed[:CLOSED_SHOWN]]:
-        groups[_group_key(posting)].postings.append(posting)
-    return list(groups.values())
+    counts = selectors.group_counts(postings)
+    grouped = selectors.grouped_postings(postings, CLOSED_SHOWN)
+    return [
+        Group(key, label, counts[key], key in Posting.CLOSED_STATUSES, grouped[key])
+        for key, label in GROUP_LABELS.items()
+    ]
 
 
 def _section(model: type[Posting], municipality: Municipality) -> Section:
@@ -133,7 +107,7 @@ def municipality_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         raise PermissionDenied
     # Buttons only for what the services would allow: members of a verified municipality with
     # a verified email act; managers approve.
-    acting = permissions.acting_membership(request.user, municipality) if membership else None
+    acting = acting_membership(request.user, municipality) if membership else None
     sections = [_section(model, municipality) for model in posting_models()]
     context = {
         "municipality": municipality,
@@ -143,9 +117,9 @@ def municipality_dashboard(request: HttpRequest, slug: str) -> HttpResponse:
         "sections": sections,
         "overview": [
             (label, [section.groups[row].count for section in sections])
-            for row, (_key, label, _condition) in enumerate(GROUPS)
+            for row, label in enumerate(GROUP_LABELS.values())
         ],
-        "answers": ANSWERS,
+        "answers": Answer.choices,
         "confirming": [
             (section, posting) for section in sections for posting in section.awaiting_confirmation
         ],

@@ -7,22 +7,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, get_language_info
-from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
-from accounts.models import User
+from core.languages import localized_field
 from municipalities.models import Membership
+from municipalities.selectors import acting_membership, is_official, membership_of
 from postings import permissions
-from postings.models import Posting, PostingChange
+from postings.models import TRANSLATED_FIELDS, Posting, PostingChange
 from postings.selectors import posting_for_reader, posting_history
 from postings.services.lifecycle import Answer
 
 Status = Posting.Status
-ANSWER_LABELS = {
-    Answer.STILL_CURRENT: _("Still current"),
-    Answer.PARTLY_COVERED: _("Partly covered"),
-    Answer.DONE: _("Done: fully covered"),
-}
 # History notes worth showing: a reason given by a person, not a machine code.
 NOTED_ACTIONS = (
     PostingChange.Action.WITHDRAWN,
@@ -39,8 +33,7 @@ def _has_translation(posting: Posting, language: str) -> bool:
     if language == posting.original_language:
         return False
     return any(
-        getattr(posting, build_localized_fieldname(field, language), "")
-        for field in ("title", "description")
+        getattr(posting, localized_field(field, language), "") for field in TRANSLATED_FIELDS
     )
 
 
@@ -101,23 +94,13 @@ def _actions(posting: Posting, membership: Membership | None) -> dict:
     }
 
 
-def _member_of(user: User, posting: Posting) -> tuple[bool, bool]:
-    """(member of the posting's municipality, official of some verified municipality)."""
-    if not user.is_authenticated:
-        return False, False
-    memberships = list(Membership.objects.filter(user=user).select_related("municipality"))
-    member = any(m.municipality_id == posting.municipality_id for m in memberships)
-    official = any(m.municipality.is_verified for m in memberships)
-    return member, official
-
-
 def posting_detail(request: HttpRequest, model: type[Posting], pk: int) -> HttpResponse:
     posting = posting_for_reader(model, pk)
     if posting is None or not permissions.can_see(request.user, posting):
         raise Http404
-    member, official = _member_of(request.user, posting)
+    member = membership_of(request.user, posting.municipality) is not None
     insider = member or request.user.is_staff
-    acting = permissions.acting_membership(request.user, posting.municipality) if member else None
+    acting = acting_membership(request.user, posting.municipality) if member else None
     namespace = model._meta.app_label
     context = {
         "posting": posting,
@@ -129,9 +112,9 @@ def posting_detail(request: HttpRequest, model: type[Posting], pk: int) -> HttpR
         "insider": insider,
         "history": _history(posting) if insider else [],
         "actions": _actions(posting, acting),
-        "answers": [(answer, ANSWER_LABELS[answer]) for answer in Answer.ALL],
+        "answers": Answer.choices,
         "report_url": reverse(f"{namespace}:report", kwargs={"pk": pk})
-        if official and not member
+        if not member and is_official(request.user)
         else None,
     }
     return render(request, "postings/detail.html", context)

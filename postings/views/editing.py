@@ -6,15 +6,17 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from core.errors import error_messages, form_error_messages
 from municipalities.models import Municipality
+from municipalities.selectors import acting_municipalities
 from postings import permissions, selectors
-from postings.forms import PostingForm, ReportForm, WithdrawForm, postable_municipalities
+from postings.forms import PostingForm, ReportForm, WithdrawForm
 from postings.models import Posting
 from postings.services import lifecycle, moderation
 from postings.services.lifecycle import Answer
@@ -24,15 +26,10 @@ Status = Posting.Status
 
 def _posting_or_404(request: HttpRequest, model: type[Posting], pk: int) -> Posting:
     """The posting if the user may see it; a draft of another municipality is not found."""
-    posting = get_object_or_404(model.objects.select_related("municipality"), pk=pk)
-    if not permissions.can_see(request.user, posting):
+    posting = selectors.posting_for_reader(model, pk)
+    if posting is None or not permissions.can_see(request.user, posting):
         raise Http404
     return posting
-
-
-def _error_messages(request: HttpRequest, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
 
 
 def _saved_message(request: HttpRequest, posting: Posting) -> None:
@@ -63,7 +60,7 @@ def _form_page(request: HttpRequest, form: PostingForm, **context) -> HttpRespon
 
 @verified_email_required
 def posting_create(request: HttpRequest, model: type[Posting]) -> HttpResponse:
-    allowed = postable_municipalities(request.user)
+    allowed = acting_municipalities(request.user)
     if not allowed:
         raise PermissionDenied
     form = PostingForm(
@@ -129,7 +126,7 @@ def posting_publish(request: HttpRequest, model: type[Posting], pk: int) -> Http
     try:
         posting = lifecycle.posting_publish(user=request.user, posting=posting)
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         _saved_message(request, posting)
     return redirect(posting)
@@ -142,7 +139,7 @@ def posting_approve(request: HttpRequest, model: type[Posting], pk: int) -> Http
     try:
         posting = lifecycle.posting_approve(user=request.user, posting=posting)
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("The posting is approved and published."))
     return _back(request, posting)
@@ -163,7 +160,7 @@ def posting_withdraw(request: HttpRequest, model: type[Posting], pk: int) -> Htt
                 user=request.user, posting=posting, reason=form.cleaned_data["reason"]
             )
         except ValidationError as error:
-            _error_messages(request, error)
+            error_messages(request, error)
         else:
             messages.success(request, _("The posting is withdrawn. It stays in your records."))
         return redirect(posting)
@@ -196,7 +193,7 @@ def posting_confirm(request: HttpRequest, model: type[Posting], pk: int) -> Http
     try:
         posting = lifecycle.posting_confirm(user=request.user, posting=posting, answer=answer)
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, CONFIRMED[answer])
     return _back(request, posting)
@@ -208,14 +205,14 @@ def posting_report(request: HttpRequest, model: type[Posting], pk: int) -> HttpR
     posting = _posting_or_404(request, model, pk)
     form = ReportForm(request.POST)
     if not form.is_valid():
-        _error_messages(request, ValidationError(form.errors["reason"]))
+        form_error_messages(request, form)
         return redirect(posting)
     try:
         moderation.posting_report(
             user=request.user, posting=posting, reason=form.cleaned_data["reason"]
         )
     except ValidationError as error:
-        _error_messages(request, error)
+        error_messages(request, error)
     else:
         messages.success(request, _("Thank you. A moderator will look at this posting."))
     return redirect(posting)

@@ -4,25 +4,13 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from postings.services import lifecycle, staleness
 from postings.services.lifecycle import Answer
+from postings.views.editing import CONFIRMED
 
 TEMPLATE = "postings/confirm_by_link.html"
-
-# The answer the contact picked in the email, shown above the page's one button.
-CHOICES = {
-    Answer.STILL_CURRENT: _("It is still current"),
-    Answer.PARTLY_COVERED: _("It is partly covered, but still current"),
-    Answer.DONE: _("It is done: please close it"),
-}
-THANKS = {
-    Answer.STILL_CURRENT: _("The posting stays open; we will ask again in 30 days."),
-    Answer.PARTLY_COVERED: _("The posting is now marked as partly covered and stays open."),
-    Answer.DONE: _("The posting is now marked as fulfilled and closed."),
-}
 
 
 @require_http_methods(["GET", "POST"])
@@ -31,9 +19,10 @@ def confirm_by_link(request: HttpRequest, token: str) -> HttpResponse:
         posting, answer = staleness.read_confirmation_token(token)
     except signing.BadSignature:  # SignatureExpired included
         return render(request, TEMPLATE, {"invalid": True}, status=400)
-    if answer not in CHOICES:
+    if answer not in Answer.values:
         return render(request, TEMPLATE, {"invalid": True}, status=400)
-    context = {"posting": posting, "answer": answer, "choice": CHOICES[answer]}
+    answer = Answer(answer)
+    context = {"posting": posting, "answer": answer, "choice": answer.label}
     # Email link scanners and preview panes open GET links on their own, so a GET only shows
     # the answer with a button; nothing changes until the person presses it (a POST).
     if request.method == "GET":
@@ -42,4 +31,4 @@ def confirm_by_link(request: HttpRequest, token: str) -> HttpResponse:
         lifecycle.posting_confirm(posting=posting, answer=answer, authorised=True)
     except ValidationError as error:
         return render(request, TEMPLATE, {**context, "errors": error.messages})
-    return render(request, TEMPLATE, {**context, "thanks": THANKS[answer]})
+    return render(request, TEMPLATE, {**context, "thanks": CONFIRMED[answer]})

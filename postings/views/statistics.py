@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django_countries import countries
 
 from postings import charts, selectors
-from postings.models import Posting, Sector
+from postings.models import Posting
 from postings.registry import posting_models
 
 TOP_COUNTRIES = 10
@@ -60,7 +60,7 @@ def _sector_rows(counts: dict[str, dict[str, int]]) -> Rows:
     wanted = set().union(*counts.values())
     rows = [
         (sector.name, {key: by_slug.get(sector.slug, 0) for key, by_slug in counts.items()})
-        for sector in Sector.objects.filter(slug__in=wanted).order_by("position", "slug")
+        for sector in selectors.sectors_by_slug(wanted)
     ]
     return _by_total(rows)
 

@@ -6,14 +6,15 @@ import numpy as np
 import pytest
 from django.core.management import call_command
 
-from matching.engine import pipeline
-from matching.engine.batch import batch_source, row_source
+from matching.engine import pipeline, weights
 from matching.engine.index import PostingIndex, country_number
 from matching.engine.partners import Partners
+from matching.engine.ranking import batch_source, row_source
 from matching.engine.scoring import Lookups, signals
 from matching.models import Match
+from matching.sides import Side
 from municipalities.models import Municipality
-from postings.models import Posting
+from postings.models import Posting, written_in
 from tests.factories import (
     MunicipalityFactory,
     NeedFactory,
@@ -35,7 +36,7 @@ def _posting(factory, municipality, language: str, title: str, description: str,
         original_language=language,
         title_en="",
         description_en="",
-        **{f"title_{language}": title, f"description_{language}": description},
+        **written_in(language, title=title, description=description),
         **fields,
     )
 
@@ -76,7 +77,7 @@ def _alone(posting: Posting) -> dict:
 
 
 def test_it_stores_what_matching_each_posting_alone_stores(postings, monkeypatch):
-    monkeypatch.setattr(pipeline, "KEEP_PER_POSTING", 2)  # so that the lists leave pairs out
+    monkeypatch.setattr(weights, "KEEP_PER_POSTING", 2)  # so that the lists leave pairs out
     needs, offers = postings
     by_need = [_alone(need) for need in needs]
     by_offer = [_alone(offer) for offer in offers]
@@ -151,17 +152,17 @@ def _random_index(rng: np.random.Generator, size: int) -> PostingIndex:
     )
 
 
-@pytest.mark.parametrize("is_need", [True, False])
-def test_a_batch_of_sources_scores_each_row_as_the_single_source_does(is_need):
+@pytest.mark.parametrize("side", list(Side))
+def test_a_batch_of_sources_scores_each_row_as_the_single_source_does(side):
     rng = np.random.default_rng(4)
     sources, candidates = _random_index(rng, 12), _random_index(rng, 300)
     lookups = Lookups(
         kinds={(1, 2): 0.8, (2, 1): 0.8, (3, 1): 0.6, (1, 4): 0.4},
         partners=Partners({(1, 2): 2019, (2, 5): 2023, (3, 6): 1990}),
     )
-    batch = signals(batch_source(sources, slice(0, 12), is_need=is_need), candidates, lookups)
+    batch = signals(batch_source(sources, slice(0, 12), side=side), candidates, lookups)
     for row in range(12):
-        alone = signals(row_source(sources, row, is_need=is_need), candidates, lookups)
+        alone = signals(row_source(sources, row, side=side), candidates, lookups)
         names = (
             "topic",
             "same_sector",

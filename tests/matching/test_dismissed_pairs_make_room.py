@@ -4,7 +4,7 @@ posting is matched on its own or in `match --all`."""
 import pytest
 from django.core.management import call_command
 
-from matching.engine import pipeline
+from matching.engine import pipeline, weights
 from matching.models import Match
 from tests.factories import MunicipalityFactory, NeedFactory, OfferFactory
 
@@ -16,7 +16,7 @@ def need_and_offers(monkeypatch):
     """Lists of one: the need's best offer, and each offer's best need — another need, which
     the offers' 20 beds cover fully (the need's 40 only half), so that in `match --all` only
     the need's own list can suggest its pairs."""
-    monkeypatch.setattr(pipeline, "KEEP_PER_POSTING", 1)
+    monkeypatch.setattr(weights, "KEEP_PER_POSTING", 1)
     need = NeedFactory(quantity=40)
     NeedFactory(quantity=5)
     offers = [OfferFactory(municipality=MunicipalityFactory(), quantity=20) for _ in range(2)]
