@@ -1,7 +1,9 @@
 from django import forms
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from accounts.services import TOKEN_LIFETIMES_DAYS
 
 _MATCH_EMAILS = User._meta.get_field("match_emails")
 
@@ -15,3 +17,23 @@ class NotificationPreferencesForm(forms.Form):
         choices=User.MatchEmails.choices,
         widget=forms.RadioSelect,
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=100,
+        help_text=_("What uses the token, e.g. “our city's needs register”."),
+    )
+    lifetime = forms.TypedChoiceField(
+        label=_("Valid for"),
+        coerce=int,
+        choices=[
+            *((days, _("%(days)d days") % {"days": days}) for days in TOKEN_LIFETIMES_DAYS),
+            (0, _("Until I revoke it")),
+        ],
+        initial=TOKEN_LIFETIMES_DAYS[1],
+        help_text=_("After that the token stops working; you can revoke it any time before."),
+    )
+    # Which form this is (see accounts.views.api_tokens): a form sent twice creates one token.
+    form_key = forms.CharField(widget=forms.HiddenInput, max_length=64, required=False)

@@ -3,6 +3,7 @@ from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from knox.models import AuthToken
 
 
 class EmailUserManager(UserManager):
@@ -70,3 +71,21 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return str(self)
+
+
+class ApiTokenDetails(models.Model):
+    """What the account page shows of an API token besides django-rest-knox's own record (its
+    SHA-512 digest, first characters, user and expiry): its name and when it was last used."""
+
+    token = models.OneToOneField(
+        AuthToken, primary_key=True, on_delete=models.CASCADE, related_name="details"
+    )
+    name = models.CharField(_("name"), max_length=100)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return self.name

@@ -45,6 +45,10 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_countries",
+    "rest_framework",
+    "knox",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "core",
     "accounts",
     "municipalities",
@@ -141,6 +145,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-stale-postings": {"task": "postings.tasks.remind_stale_postings", "schedule": 3600},
     "expire-stale-postings": {"task": "postings.tasks.expire_stale_postings", "schedule": 3600},
     "sweep-pending-matching": {"task": "matching.tasks.sweep_pending_matching", "schedule": 300},
+    "purge-api-history": {
+        "task": "core.tasks.purge_api_history",
+        "schedule": crontab(hour=3, minute=30),
+    },
     "match-digests": {
         "task": "matching.tasks.send_match_digests",
         "schedule": crontab(hour=6, minute=0),
@@ -193,6 +201,60 @@ ACCOUNT_RATE_LIMITS = {
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cities4Cities"
+
+# The REST API at /api/v1/ (core/api/ holds what every app's api.py shares).
+KNOX_TOKEN_MODEL = "knox.AuthToken"  # knox's own; accounts.ApiTokenDetails adds name and last use
+REST_KNOX = {
+    "TOKEN_TTL": None,  # each token's own expiry, chosen when it is made
+    "TOKEN_PREFIX": "c4c_",  # recognisable in leaked-secret scans
+    "AUTH_HEADER_PREFIX": "Bearer",
+}
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.api_auth.ApiTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "core.api.throttling.TokenRateThrottle",
+        "core.api.throttling.IPRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": env_str("API_RATE_PER_TOKEN", "1200/minute"),
+        "ip": env_str("API_RATE_PER_IP", "600/minute"),
+    },
+    "DEFAULT_PARSER_CLASSES": ["core.api.parsers.StrictJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "core.api.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "COERCE_DECIMAL_TO_STRING": False,
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
+}
+# Tombstones and changes are kept this long; an older cursor must sync in full again.
+API_CHANGES_RETENTION_DAYS = env_int("API_CHANGES_RETENTION_DAYS", 90)
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Cities4Cities API",
+    "VERSION": "1",
+    "DESCRIPTION": (BASE_DIR / "core" / "api" / "description.md").read_text(),
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "PostingStatusEnum": "postings.models.Posting.Status",
+        "MatchStatusEnum": "matching.models.Match.Status",
+        "MunicipalityStatusEnum": "municipalities.models.Municipality.Status",
+        "PartnershipKindEnum": "partnerships.models.Partnership.Kind",
+        "SideEnum": "matching.sides.Side",
+        "MembershipRoleEnum": "municipalities.models.Membership.Role",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.schema.problem_responses",
+    ],
+}
 
 # Internationalisation: interface in five languages, English by default.
 LANGUAGE_CODE = "en"

@@ -14,6 +14,7 @@ admin.site.site_header = "Cities4Cities"
 urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
+    path("api/v1/", include("cities4cities.api")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -3,6 +3,8 @@
 from celery import shared_task
 
 from core import outbox
+from core.api.feed import purge_old_changes
+from core.api.idempotency import purge_old_keys
 
 
 @shared_task(
@@ -24,3 +26,9 @@ def sweep_outbox() -> int:
     for email_id in lost:
         send_outgoing_email.delay(email_id)
     return len(lost)
+
+
+@shared_task
+def purge_api_history() -> int:
+    """Daily: changes past the retention window, idempotency keys older than a day."""
+    return purge_old_changes() + purge_old_keys()

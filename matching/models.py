@@ -1,4 +1,7 @@
+import uuid
+
 from django.conf import settings
+from django.contrib.postgres.functions import RandomUUID
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +26,9 @@ class Match(models.Model):
 
     ACTIVE_STATUSES = (Status.SUGGESTED, Status.CONTACTED, Status.AGREED)
 
+    uuid = models.UUIDField(
+        default=uuid.uuid4, db_default=RandomUUID(), unique=True, editable=False
+    )
     need = models.ForeignKey(
         Need, verbose_name=_("need"), on_delete=models.PROTECT, related_name="matches"
     )
@@ -99,6 +105,9 @@ class Conversation(models.Model):
 
 
 class Message(models.Model):
+    uuid = models.UUIDField(
+        default=uuid.uuid4, db_default=RandomUUID(), unique=True, editable=False
+    )
     conversation = models.ForeignKey(
         Conversation,
         verbose_name=_("conversation"),

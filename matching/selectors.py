@@ -25,7 +25,7 @@ def _listed(matches: QuerySet[Match]) -> QuerySet[Match]:
     )
 
 
-def _taxonomy_names() -> dict:
+def taxonomy_names() -> dict:
     """Every sector, topic and kind of help by slug, in the active language, in three queries,
     so that describing many matches does not look each one up again."""
     names = {}
@@ -37,7 +37,7 @@ def _taxonomy_names() -> dict:
 
 def with_reason_lines(matches: list[Match]) -> list[Match]:
     """Sets `reason_lines` (the reasons in words, in the active language) on each match."""
-    names = _taxonomy_names() if matches else {}
+    names = taxonomy_names() if matches else {}
     for match in matches:
         match.reason_lines = describe(match, names)
     return matches
@@ -106,3 +106,39 @@ def conversation_messages(conversation: Conversation | None) -> QuerySet[Message
     if conversation is None:
         return Message.objects.none()
     return conversation.messages.select_related("author").order_by("created_at", "pk")
+
+
+# What a match's API representation reads: both postings' uuids, their municipalities'
+# languages (the "shared language" reason) and whether there is a conversation.
+READABLE_RELATED = ("need__municipality", "offer__municipality", "conversation")
+
+
+def _readable_filter(user: User, prefix: str = "") -> Q | None:
+    """permissions.can_read as a filter (None: every match), for matches under `prefix`."""
+    if user.is_staff:
+        return None
+    municipality_ids = official_municipality_ids(user)
+    return Q(**{f"{prefix}need__municipality_id__in": municipality_ids}) | Q(
+        **{f"{prefix}offer__municipality_id__in": municipality_ids}
+    )
+
+
+def matches_readable_by(user: User) -> QuerySet[Match]:
+    """The matches the user may read (permissions.can_read): every one for staff; for members,
+    those of their verified municipalities, on either side; none for anyone else."""
+    if not user.is_authenticated:
+        return Match.objects.none()
+    matches = Match.objects.select_related(*READABLE_RELATED)
+    readable = _readable_filter(user)
+    return matches if readable is None else matches.filter(readable)
+
+
+def messages_readable_by(user: User) -> QuerySet[Message]:
+    """The messages of the matches the user may read, oldest first, with author and match."""
+    if not user.is_authenticated:
+        return Message.objects.none()
+    messages = Message.objects.select_related("author", "conversation__match").order_by(
+        "created_at", "pk"
+    )
+    readable = _readable_filter(user, "conversation__match__")
+    return messages if readable is None else messages.filter(readable)

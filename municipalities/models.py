@@ -1,8 +1,10 @@
 import secrets
+import uuid
 from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.functions import RandomUUID
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -22,6 +24,9 @@ class Municipality(models.Model):
         VERIFIED = "verified", _("Verified")
         REJECTED = "rejected", _("Rejected")
 
+    uuid = models.UUIDField(
+        default=uuid.uuid4, db_default=RandomUUID(), unique=True, editable=False
+    )
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
     country = CountryField(_("country"))

@@ -90,6 +90,18 @@ def countries_with_public_municipalities() -> list[str]:
     )
 
 
+def municipalities_visible_to(user: User) -> QuerySet[Municipality]:
+    """Verified municipalities for everyone; a pending or rejected one for its members, and
+    every one for staff."""
+    if user.is_authenticated and user.is_staff:
+        return Municipality.objects.all()
+    visible = Q(status=Municipality.Status.VERIFIED)
+    if user.is_authenticated:
+        # A subquery, not a join: no duplicate rows, so no DISTINCT for the database to sort.
+        visible |= Q(pk__in=Membership.objects.filter(user=user).values("municipality_id"))
+    return Municipality.objects.filter(visible)
+
+
 def municipality_visible_to(user: User, slug: str) -> Municipality | None:
     """A verified municipality for everyone; a pending or rejected one for its members and staff."""
     municipality = Municipality.objects.filter(slug=slug).first()

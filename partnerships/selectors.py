@@ -2,9 +2,10 @@ from collections import defaultdict
 from datetime import date
 from itertools import combinations
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from accounts.models import User
 from partnerships.models import Partnership, PartnershipMember
 
 
@@ -88,3 +89,17 @@ def partner_years(municipality: int | None = None) -> dict[tuple[int, int], int]
             pair = (first, second)
             years[pair] = min(year, years.get(pair, year))
     return years
+
+
+def partnerships_visible_to(user: User) -> QuerySet[Partnership]:
+    """The partnerships the user may read, with their members and the members' municipalities
+    (two queries however many). Every partnership is public today; proposed or ended ones may
+    be narrowed here later, for the web and the API alike."""
+    return Partnership.objects.prefetch_related(
+        Prefetch(
+            "members",
+            queryset=PartnershipMember.objects.select_related("municipality").order_by(
+                F("joined_on").asc(nulls_first=True), "municipality__name_en", "pk"
+            ),
+        )
+    )

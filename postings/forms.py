@@ -7,14 +7,12 @@ from operator import attrgetter
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.languages import localized_field
 from municipalities.models import Municipality
-from municipalities.selectors import membership_of
 from postings.models import TRANSLATED_FIELDS, HelpKind, Posting, Sector, Topic
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -220,9 +218,6 @@ class PostingForm(forms.Form):
     def clean(self) -> dict:
         data = super().clean()
         self._check_topic(data)
-        self._check_quantity_and_unit(data)
-        self._check_date(data)
-        self._check_contact(data)
         self._check_translations(data)
         return data
 
@@ -235,37 +230,10 @@ class PostingForm(forms.Form):
                 % {"topic": topic.name, "sector": topic.sector.name, "chosen": sector.name},
             )
 
-    def _check_quantity_and_unit(self, data: dict) -> None:
-        if "quantity" not in data or "unit" not in data:
-            return
-        if data["quantity"] is not None and not data["unit"]:
-            self.add_error("unit", _("Say what the quantity counts, e.g. beds or tonnes."))
-        if data["quantity"] is None and data["unit"]:
-            self.add_error("quantity", _("Give the quantity for this unit, or leave both empty."))
-
-    def _check_date(self, data: dict) -> None:
-        date = data.get(self.date_field_name)
-        if date is None or date >= timezone.localdate():
-            return
-        if self.posting is not None and date == self.posting.date:
-            return  # an old date left as it was is not the author's mistake now
-        self.add_error(self.date_field_name, _("This date is in the past."))
-
     def _municipality(self, data: dict) -> Municipality | None:
         if self.posting is not None:
             return self.posting.municipality
         return data.get("municipality")
-
-    def _check_contact(self, data: dict) -> None:
-        contact, municipality = data.get("contact"), self._municipality(data)
-        if contact is None or municipality is None:
-            return
-        if membership_of(contact, municipality) is None:
-            self.add_error(
-                "contact",
-                _("%(person)s is not an official of %(municipality)s.")
-                % {"person": contact, "municipality": municipality},
-            )
 
     def _check_translations(self, data: dict) -> None:
         language = data.get("original_language")

@@ -11,7 +11,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from accounts.models import User
-from municipalities.models import Municipality
+from municipalities.models import Membership, Municipality
 from municipalities.selectors import managers_of
 from postings.models import Posting, PostingChange, Sector
 
@@ -35,6 +35,22 @@ def public_postings(model: type[Posting]) -> QuerySet[Posting]:
     """What anyone may see: published, partly covered or fulfilled, not hidden, of a verified
     municipality."""
     return _shown(model, Posting.PUBLIC_STATUSES).select_related(*RELATED)
+
+
+def postings_visible_to(model: type[Posting], user: User) -> QuerySet[Posting]:
+    """Public postings for everyone; every posting of their municipalities for its members
+    (drafts, hidden and closed ones too); everything for staff."""
+    postings = model.objects.select_related(*RELATED, "contact")
+    if user.is_authenticated and user.is_staff:
+        return postings
+    visible = Q(
+        status__in=Posting.PUBLIC_STATUSES,
+        hidden_at__isnull=True,
+        municipality__status=Municipality.Status.VERIFIED,
+    )
+    if user.is_authenticated:
+        visible |= Q(municipality__in=Membership.objects.filter(user=user).values("municipality"))
+    return postings.filter(visible)
 
 
 def matchable(model: type[Posting]) -> QuerySet[Posting]:

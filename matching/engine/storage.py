@@ -13,7 +13,7 @@ from datetime import datetime
 
 import numpy as np
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import NOT_PROVIDED, Q
 from django.utils import timezone
 
 from matching.engine.index import PostingIndex
@@ -149,10 +149,15 @@ def _set_status(cursor, old: str, new: str, now: datetime, *, kept: bool) -> int
 
 def _upsert() -> tuple[str, list]:
     """INSERT the ranked pairs, or UPDATE score and reasons of the existing row of a pair. New
-    rows get every other column's model default (status suggested, timestamps now)."""
+    rows get every other column's model default (status suggested, timestamps now), or the
+    database's own where there is one (a new uuid per row)."""
     quote, given = connection.ops.quote_name, ("need", "offer", "score", "reasons")
     template = Match(need_id=0, offer_id=0, score=0)
-    others = [f for f in Match._meta.concrete_fields if not f.primary_key and f.name not in given]
+    others = [
+        f
+        for f in Match._meta.concrete_fields
+        if not f.primary_key and f.name not in given and f.db_default is NOT_PROVIDED
+    ]
     values = [f.get_db_prep_save(f.pre_save(template, add=True), connection) for f in others]
     casts = [f"CAST(%s AS {f.db_type(connection)})" for f in others]
     columns = ", ".join(quote(c) for c in ["need_id", "offer_id", "score", "reasons"])

@@ -61,9 +61,18 @@ class Posting(models.Model):
         "contact",
     )
     # Postgres's own and the matching worker's, not a person's.
-    INTERNAL_FIELDS = ("id", "uuid", "search_document", "match_pending", "match_requested_at")
+    INTERNAL_FIELDS = (
+        "id",
+        "uuid",
+        "external_id",
+        "search_document",
+        "match_pending",
+        "match_requested_at",
+    )
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    # The municipality's own id for it (e.g. in its register), for clients that sync by it.
+    external_id = models.CharField(_("external id"), max_length=100, blank=True, default="")
     municipality = models.ForeignKey(
         Municipality,
         verbose_name=_("municipality"),
@@ -157,6 +166,11 @@ class Posting(models.Model):
                 condition=Q(quantity_covered__gte=0), name=f"{prefix}_covered_not_negative"
             ),
             models.CheckConstraint(condition=Q(status__in=statuses), name=f"{prefix}_status_valid"),
+            models.UniqueConstraint(
+                fields=["municipality", "external_id"],
+                condition=~Q(external_id=""),
+                name=f"{prefix}_external_id_unique",
+            ),
         ]
 
     @classmethod
@@ -192,6 +206,10 @@ class Posting(models.Model):
                 errors[localized] = _("Please write this in the language you chose.")
         if self.topic_id and self.sector_id and self.topic.sector_id != self.sector_id:
             errors["topic"] = _("This topic belongs to another sector.")
+        if self.quantity is not None and not self.unit:
+            errors["unit"] = _("Say what the quantity counts, e.g. beds or tonnes.")
+        if self.quantity is None and self.unit:
+            errors["quantity"] = _("Give the quantity for this unit, or leave both empty.")
         if errors:
             raise ValidationError(errors)
 

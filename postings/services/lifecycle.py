@@ -1,6 +1,7 @@
 """The life of a need or an offer: draft → published → partly covered → fulfilled / withdrawn /
 expired. Every change is one transaction, checks its permission and is recorded in the history."""
 
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from accounts.models import User
 from municipalities.models import Municipality
+from municipalities.selectors import membership_of
 from postings import permissions
 from postings.models import Posting, PostingChange
 from postings.services.history import diff, record
@@ -21,9 +23,44 @@ Action = PostingChange.Action
 
 
 def _check_fields(model: type[Posting], fields: dict) -> None:
-    unknown = set(fields) - set(model.editable_field_names())
+    # The external id is set by API clients, never on the pages.
+    unknown = set(fields) - {*model.editable_field_names(), "external_id"}
     if unknown:
         raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+
+
+def _speaks_for(user: User, posting: Posting) -> bool:
+    return user.is_active and membership_of(user, posting.municipality) is not None
+
+
+def _validate(posting: Posting, changed: Iterable[str]) -> None:
+    """The model's own rules, and those that need more than the model knows (today's date,
+    who belongs to the municipality, its other postings) for what the change touches; every
+    error at once."""
+    changed, errors = set(changed), {}
+    try:
+        posting.full_clean()
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    date_field = posting.date_field_name
+    if date_field in changed and posting.date is not None and posting.date < timezone.localdate():
+        errors.setdefault(date_field, []).append(_("This date is in the past."))
+    contact = posting.contact
+    if "contact" in changed and contact is not None and not _speaks_for(contact, posting):
+        message = _("%(person)s is not an official of %(municipality)s.") % {
+            "person": contact,
+            "municipality": posting.municipality,
+        }
+        errors.setdefault("contact", []).append(message)
+    if "external_id" in changed and posting.external_id:
+        taken = type(posting).objects.filter(
+            municipality=posting.municipality, external_id=posting.external_id
+        )
+        if taken.exclude(pk=posting.pk).exists():
+            message = _("Another posting of your municipality has this id.")
+            errors.setdefault("external_id", []).append(message)
+    if errors:
+        raise ValidationError(errors)
 
 
 def _save(posting: Posting, *fields: str) -> None:
@@ -47,7 +84,7 @@ def posting_create(
     posting = model(municipality=municipality, created_by=user, **fields)
     if posting.contact_id is None:
         posting.contact = user
-    posting.full_clean()
+    _validate(posting, {*fields, "contact"})
     posting.save()
     record(posting, Action.CREATED, user)
     if publish:
@@ -79,8 +116,8 @@ def _edit(posting: Posting, user: User, fields: dict) -> Posting:
     before = {name: getattr(posting, name) for name in fields}
     for name, value in fields.items():
         setattr(posting, name, value)
-    posting.full_clean()
     changes = diff(before, fields)
+    _validate(posting, changes)
     if changes:
         posting.save()
         record(posting, Action.EDITED, user, changes)

@@ -1,0 +1,112 @@
+"""Serializer fields shared by every app's API."""
+
+import re
+import uuid
+
+from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from core.languages import LANGUAGE_CODES, localized_field
+
+SLUG = re.compile(r"[-a-zA-Z0-9_]{1,50}")
+_TEXTS = {
+    "type": "object",
+    "properties": {code: {"type": "string", "nullable": True} for code in LANGUAGE_CODES},
+    "additionalProperties": False,
+}
+
+
+@extend_schema_field(_TEXTS)
+class TranslatedTextField(serializers.Field):
+    """A field stored per language (modeltranslation) as one object, language → text:
+    `{"uk": "Лікарняні ліжка", "de": "Krankenhausbetten", "en": null, ...}`.
+
+    A write may send any subset of the languages; `null` or "" removes a translation. The
+    rules on the texts (the original language's is required) are the services'."""
+
+    default_error_messages = {
+        "not_an_object": _("Expected an object of language codes and texts."),
+        "unknown_language": _("Unknown language: %(code)s."),
+        "not_text": _("Expected a text for %(code)s."),
+        "too_long": _("At most %(max)d characters for %(code)s."),
+    }
+
+    def __init__(self, model_field: str, max_length: int, **kwargs) -> None:
+        kwargs.setdefault("source", "*")
+        super().__init__(**kwargs)
+        self.model_field = model_field
+        self.max_length = max_length
+
+    def to_representation(self, instance) -> dict[str, str | None]:
+        return {
+            code: getattr(instance, localized_field(self.model_field, code), None) or None
+            for code in LANGUAGE_CODES
+        }
+
+    def to_internal_value(self, data) -> dict[str, str | None]:
+        if not isinstance(data, dict):
+            self.fail("not_an_object")
+        texts = {}
+        for code, text in data.items():
+            if code not in LANGUAGE_CODES:
+                self.fail("unknown_language", code=code)
+            if text is not None and not isinstance(text, str):
+                self.fail("not_text", code=code)
+            text = (text or "").strip() or None
+            if text is not None and len(text) > self.max_length:
+                self.fail("too_long", code=code, max=self.max_length)
+            if text is not None:
+                ProhibitNullCharactersValidator()(text)
+            texts[localized_field(self.model_field, code)] = text
+        return texts
+
+
+class TextField(serializers.CharField):
+    """A string, and only a string: 42 is a wrong type, not the text "42"."""
+
+    def to_internal_value(self, data) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class SlugRelatedField(serializers.SlugRelatedField):
+    """A related object by its slug; anything that cannot be a slug is refused before the
+    database is asked (a NUL byte would make it fail)."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, str) or not SLUG.fullmatch(data):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(data)
+
+
+@extend_schema_field(OpenApiTypes.UUID)
+class UUIDRelatedField(serializers.SlugRelatedField):
+    """A related object by its public uuid (integer keys never leave the server)."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(slug_field="uuid", **kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            public_id = uuid.UUID(str(data))
+        except (TypeError, ValueError, AttributeError):
+            self.fail("does_not_exist", slug_name=self.slug_field, value=data)
+        return super().to_internal_value(public_id)
+
+
+class StrictSerializer(serializers.Serializer):
+    """Refuses fields it does not know, so that a typo is an error rather than ignored. Read-only
+    fields may come back as they were read; they are ignored."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                raise serializers.ValidationError(
+                    {name: [_("This field is not known.")] for name in unknown}
+                )
+        return super().to_internal_value(data)

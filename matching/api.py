@@ -1,0 +1,359 @@
+"""Matches and their conversations in the API, for the members of the match's two
+municipalities and staff: the two change feeds, and the actions on a match (contact, agree,
+deliver, dismiss, post a message), each through the service the match page calls."""
+
+from collections.abc import Callable
+from functools import cached_property
+
+from django.db import transaction
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema, extend_schema_field
+from rest_framework import permissions, serializers, status
+from rest_framework.decorators import action
+from rest_framework.request import Request
+from rest_framework.response import Response
+
+from core.api.conditional import etag_of
+from core.api.fields import StrictSerializer
+from core.api.idempotency import idempotent
+from core.api.viewsets import MirroredViewSet
+from matching import selectors, services
+from matching.engine.reasons import Reason
+from matching.models import Match, Message
+from matching.reasons_text import describe
+from matching.sides import Side
+
+REASONS_SCHEMA = {
+    "type": "array",
+    "items": {
+        "type": "object",
+        "properties": {
+            "code": {"type": "string", "enum": [reason.value for reason in Reason]},
+        },
+        "required": ["code"],
+        "additionalProperties": True,
+    },
+}
+
+
+@extend_schema_field(REASONS_SCHEMA)
+class ReasonsField(serializers.JSONField):
+    """The reasons as stored: a code and its parameters."""
+
+
+class SideOrNullField(serializers.ChoiceField):
+    """A side, or null where there is none (a match nobody dismissed)."""
+
+    def to_representation(self, value) -> str | None:
+        return value or None
+
+
+class MatchSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True, help_text="The public id.")
+    need = serializers.UUIDField(
+        source="need.uuid", read_only=True, help_text="The need's id (see /needs/)."
+    )
+    offer = serializers.UUIDField(
+        source="offer.uuid", read_only=True, help_text="The offer's id (see /offers/)."
+    )
+    score = serializers.FloatField(read_only=True, help_text="How well they fit, from 0 to 1.")
+    reasons = ReasonsField(
+        read_only=True,
+        help_text=(
+            "Why they fit, as data: each reason a `code` with its parameters: `same_topic` "
+            "(`topic`: slug), `same_sector` (`sector`: slug), `similar_text` (`similarity`: "
+            "0 to 1), `same_kind` (`kind`: slug), `compatible_kind`, `quantity` (`covered`, "
+            "`of`, `unit`), `shared_language`, `partners` (`since`: year), `distance` (`km`), "
+            "`same_country` (`country`: ISO code). Codes may be added: ignore unknown ones."
+        ),
+    )
+    reason_texts = serializers.SerializerMethodField(
+        help_text="The reasons in words, in the request's language (Accept-Language)."
+    )
+    status = serializers.ChoiceField(
+        choices=Match.Status.choices,
+        read_only=True,
+        help_text=(
+            "suggested → contacted (a conversation is open) → agreed → delivered; or dismissed "
+            "by either side; closed when a posting closed first."
+        ),
+    )
+    dismissed_by = SideOrNullField(
+        choices=Side.choices,
+        allow_null=True,
+        read_only=True,
+        help_text="The side that dismissed the match; null unless dismissed.",
+    )
+    agreed_quantity = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text="How much the two cities agreed on, in the need's unit.",
+    )
+    delivered_quantity = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text="How much the city in need confirmed as delivered.",
+    )
+    has_conversation = serializers.SerializerMethodField(
+        help_text="Whether the two cities have opened a conversation (see /messages/)."
+    )
+    contacted_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="When the conversation was opened."
+    )
+    agreed_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="When the agreement was (last) recorded."
+    )
+    delivered_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="When the delivery was confirmed."
+    )
+    dismissed_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="When it was dismissed."
+    )
+    created_at = serializers.DateTimeField(read_only=True, help_text="When it was found.")
+    updated_at = serializers.DateTimeField(read_only=True, help_text="When it last changed.")
+
+    class Meta:
+        model = Match
+        fields = [
+            "id",
+            "need",
+            "offer",
+            "score",
+            "reasons",
+            "reason_texts",
+            "status",
+            "dismissed_by",
+            "agreed_quantity",
+            "delivered_quantity",
+            "has_conversation",
+            "contacted_at",
+            "agreed_at",
+            "delivered_at",
+            "dismissed_at",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+    def get_reason_texts(self, match: Match) -> list[str]:
+        names = self.context.get("reason_names")
+        return describe(match, names() if names else None)
+
+    def get_has_conversation(self, match: Match) -> bool:
+        return selectors.conversation_of(match) is not None
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True, help_text="The public id.")
+    match = serializers.UUIDField(
+        source="conversation.match.uuid", read_only=True, help_text="The match it is about."
+    )
+    author = serializers.SerializerMethodField(
+        help_text="The author's name; null if they gave none or their account is gone."
+    )
+    body = serializers.CharField(read_only=True, help_text="The message, as written.")
+    created_at = serializers.DateTimeField(read_only=True, help_text="When it was sent.")
+
+    class Meta:
+        model = Message
+        fields = ["id", "match", "author", "body", "created_at"]
+        read_only_fields = fields
+
+    def get_author(self, message: Message) -> str | None:
+        # The name only: an email address is a contact detail, not a signature.
+        if message.author is None:
+            return None
+        return message.author.get_full_name() or None
+
+
+class MatchContactSerializer(StrictSerializer):
+    """Contacting the other city, optionally with the first message."""
+
+    body = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="Optional: the first message of the conversation (at most 5000 characters).",
+    )
+
+
+class MatchQuantitySerializer(StrictSerializer):
+    """The quantity agreed on or delivered."""
+
+    quantity = serializers.DecimalField(
+        max_digits=None,
+        decimal_places=None,
+        coerce_to_string=False,
+        required=False,
+        allow_null=True,
+        help_text=(
+            "How much, in the need's unit. Required when the need has a quantity; when agreeing, "
+            "at most what the need still lacks. Delivering without it confirms what was agreed."
+        ),
+    )
+
+
+class MatchDismissSerializer(StrictSerializer):
+    """The side a match is dismissed for."""
+
+    side = serializers.ChoiceField(
+        choices=Side.choices, help_text="The side you dismiss it for: your need or your offer."
+    )
+
+
+class MessagePostSerializer(StrictSerializer):
+    """A message in a match's conversation."""
+
+    body = serializers.CharField(
+        allow_blank=True, help_text="The message (at most 5000 characters)."
+    )
+
+
+class MatchViewSet(MirroredViewSet):
+    """The matches of your municipalities' needs and offers (every one for staff)."""
+
+    collection = "matches"
+    serializer_class = MatchSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    http_method_names = ["get", "post", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.matches_readable_by(self.request.user)
+
+    def unscoped_queryset(self):
+        # Matches leave sight only through "audience" changes (access_lost): nothing to join.
+        return Match._base_manager.all()
+
+    @cached_property
+    def reason_names(self) -> dict:
+        """The taxonomy's names, read once per request however many matches are described."""
+        return selectors.taxonomy_names()
+
+    def get_serializer_context(self) -> dict:
+        return {**super().get_serializer_context(), "reason_names": lambda: self.reason_names}
+
+    def _act(
+        self, request_class: type[serializers.Serializer], act: Callable[[Match, dict], object]
+    ) -> Response:
+        """Lock the match (404 if not readable, 412 if If-Match names another version), check
+        the body's shape (400), act through the service (403, 400), and answer with the match
+        as it is now."""
+        with transaction.atomic():
+            match = self.locked_object()
+            act(match, _valid(request_class, self.request))
+        return self.respond(match)
+
+    @extend_schema(
+        request=MatchContactSerializer,
+        responses={200: MatchSerializer},
+        description=(
+            "Open the conversation with the other city (once; both then see each other's "
+            "contact details), optionally with a first message. For members acting for either "
+            "side."
+        ),
+    )
+    @action(detail=True, methods=["post"])
+    @idempotent
+    def contact(self, request: Request, uuid: str | None = None) -> Response:
+        def contact(match: Match, data: dict) -> None:
+            services.match_contact(user=request.user, match=match)
+            if data.get("body"):
+                services.message_post(user=request.user, match=match, body=data["body"])
+
+        return self._act(MatchContactSerializer, contact)
+
+    @extend_schema(
+        request=MatchQuantitySerializer,
+        responses={200: MatchSerializer},
+        description="Record the agreement (again, to change the quantity) once in contact.",
+    )
+    @action(detail=True, methods=["post"])
+    @idempotent
+    def agree(self, request: Request, uuid: str | None = None) -> Response:
+        def agree(match: Match, data: dict) -> None:
+            services.match_agree(user=request.user, match=match, quantity=data.get("quantity"))
+
+        return self._act(MatchQuantitySerializer, agree)
+
+    @extend_schema(
+        request=MatchQuantitySerializer,
+        responses={200: MatchSerializer},
+        description=(
+            "Confirm the delivery of an agreed match: for the city in need only. It counts "
+            "towards the need's covered quantity."
+        ),
+    )
+    @action(detail=True, methods=["post"])
+    @idempotent
+    def deliver(self, request: Request, uuid: str | None = None) -> Response:
+        def deliver(match: Match, data: dict) -> None:
+            services.match_deliver(user=request.user, match=match, quantity=data.get("quantity"))
+
+        return self._act(MatchQuantitySerializer, deliver)
+
+    @extend_schema(
+        request=MatchDismissSerializer,
+        responses={200: MatchSerializer},
+        description="Say no to an open match, for your side; the pair is not suggested again.",
+    )
+    @action(detail=True, methods=["post"])
+    @idempotent
+    def dismiss(self, request: Request, uuid: str | None = None) -> Response:
+        def dismiss(match: Match, data: dict) -> None:
+            services.match_dismiss(user=request.user, match=match, side=data["side"])
+
+        return self._act(MatchDismissSerializer, dismiss)
+
+    @extend_schema(
+        request=MessagePostSerializer,
+        responses={201: MessageSerializer},
+        description=(
+            "Post a message in the match's open conversation; the other side is emailed. "
+            "If-Match, if sent, names the match's ETag."
+        ),
+    )
+    @action(detail=True, methods=["post"], url_path="messages")
+    @idempotent
+    def messages(self, request: Request, uuid: str | None = None) -> Response:
+        with transaction.atomic():
+            match = self.locked_object()
+            body = _valid(MessagePostSerializer, request)["body"]
+            message = services.message_post(user=request.user, match=match, body=body)
+        message = selectors.messages_readable_by(request.user).get(pk=message.pk)
+        data = MessageSerializer(message, context=self.get_serializer_context()).data
+        headers = {
+            "ETag": etag_of(data),
+            "Location": reverse("message-detail", kwargs={"uuid": message.uuid}),
+        }
+        return Response(data, status=status.HTTP_201_CREATED, headers=headers)
+
+
+def _valid(serializer_class: type[serializers.Serializer], request: Request) -> dict:
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class MessageViewSet(MirroredViewSet):
+    """The messages of the conversations about the matches you may read, oldest first."""
+
+    collection = "messages"
+    serializer_class = MessageSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return selectors.messages_readable_by(self.request.user)
+
+    def unscoped_queryset(self):
+        return Message._base_manager.all()
+
+
+ROUTES = [
+    ("matches", MatchViewSet, "match"),
+    ("messages", MessageViewSet, "message"),
+]
+EXTRA_PATHS: list = []
