@@ -12,7 +12,7 @@ LANGUAGES := uk de fr pl
 ARGS ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format lock messages env stop
+.PHONY: help run test lint format lock messages env stop bench-api
 
 help:
 	@echo "make run        the site on http://localhost:8000/ with worker and beat (Ctrl-C stops)"
@@ -23,6 +23,7 @@ help:
 	@echo "make messages   update the uk/de/fr/pl catalogues and compile them"
 	@echo "make env        export lines for your shell: eval \"\$$(make -s env)\""
 	@echo "make stop       stop the embedded PostgreSQL/Redis that 'make env' left running"
+	@echo "make bench-api  the REST API under load (scratch database, gunicorn; ARGS=--help)"
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -62,3 +63,7 @@ env: $(STAMP)
 
 stop: $(STAMP)
 	$(PY) scripts/devenv stop
+
+# A scratch database of its own (created and dropped), the app under gunicorn on loopback.
+bench-api: $(STAMP)
+	eval "$$($(PY) scripts/devenv env)" && $(PY) benchmarks/bench_api.py $(ARGS)

@@ -2,9 +2,10 @@
 when a token was last used (shown on the account page), written at most once a minute. An
 expired or revoked token answers 401."""
 
+import math
+import time
 from datetime import timedelta
 
-from django.db.models import Q
 from django.utils import timezone
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from knox.auth import TokenAuthentication
@@ -25,11 +26,23 @@ class ApiTokenAuthentication(TokenAuthentication):
 
     def validate_user(self, auth_token: AuthToken) -> tuple[User, AuthToken]:
         user, token = super().validate_user(auth_token)
-        ApiTokenDetails.objects.filter(
-            Q(last_used_at__isnull=True) | Q(last_used_at__lt=timezone.now() - LAST_USED_PRECISION),
-            token=token,
-        ).update(last_used_at=timezone.now())
+        if _due_for_a_record(token.digest):
+            ApiTokenDetails.objects.filter(token=token).update(last_used_at=timezone.now())
         return user, token
+
+
+# digest → when this process last recorded the token's use: most requests write nothing.
+_recorded: dict[str, float] = {}
+
+
+def _due_for_a_record(digest: str) -> bool:
+    now = time.monotonic()
+    if now - _recorded.get(digest, -math.inf) < LAST_USED_PRECISION.total_seconds():
+        return False
+    if len(_recorded) > 10_000:  # tokens come and go; forget the old ones now and then
+        _recorded.clear()
+    _recorded[digest] = now
+    return True
 
 
 class ApiTokenScheme(OpenApiAuthenticationExtension):

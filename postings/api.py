@@ -30,7 +30,7 @@ from core.api.viewsets import UUID_PATTERN, MirroredViewSet
 from municipalities.models import Municipality
 from postings import permissions as posting_permissions
 from postings.models import HelpKind, Posting, Sector, Topic
-from postings.selectors import postings_visible_to
+from postings.selectors import postings_visible_to, taxonomy_slug
 from postings.services import lifecycle, moderation
 
 Status = Posting.Status
@@ -120,6 +120,17 @@ class ContactFieldSchema(OpenApiSerializerFieldExtension):
         }
 
 
+class TaxonomyField(SlugRelatedField):
+    """A sector, topic or kind of help by its slug, read from the posting's key without loading
+    the entry."""
+
+    def get_attribute(self, posting: Posting) -> int | None:
+        return getattr(posting, f"{self.source}_id")
+
+    def to_representation(self, pk: int) -> str:
+        return taxonomy_slug(self.queryset.model, pk)
+
+
 class PostingSerializer(StrictSerializer):
     """A need or an offer. Writes go through the same services as the pages (the rules: the
     original language's text is required, the topic must be of the sector, a quantity needs
@@ -143,17 +154,17 @@ class PostingSerializer(StrictSerializer):
     description = TranslatedTextField(
         "description", 5000, required=False, help_text="What exactly, for whom and why."
     )
-    sector = SlugRelatedField(
+    sector = TaxonomyField(
         slug_field="slug", queryset=Sector.objects.all(), help_text="A sector's slug."
     )
-    topic = SlugRelatedField(
+    topic = TaxonomyField(
         slug_field="slug",
         queryset=Topic.objects.all(),
         allow_null=True,
         required=False,
         help_text="A topic's slug, of the sector; optional.",
     )
-    help_kind = SlugRelatedField(
+    help_kind = TaxonomyField(
         slug_field="slug", queryset=HelpKind.objects.all(), help_text="A kind of help's slug."
     )
     quantity = serializers.DecimalField(

@@ -6,7 +6,7 @@ from datetime import timedelta
 from difflib import SequenceMatcher
 
 from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, F, Model, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
@@ -39,8 +39,9 @@ def public_postings(model: type[Posting]) -> QuerySet[Posting]:
 
 def postings_visible_to(model: type[Posting], user: User) -> QuerySet[Posting]:
     """Public postings for everyone; every posting of their municipalities for its members
-    (drafts, hidden and closed ones too); everything for staff."""
-    postings = model.objects.select_related(*RELATED, "contact")
+    (drafts, hidden and closed ones too); everything for staff. The taxonomy is not joined:
+    readers take its slugs from `taxonomy_slug`."""
+    postings = model.objects.select_related("municipality", "contact")
     if user.is_authenticated and user.is_staff:
         return postings
     visible = Q(
@@ -51,6 +52,18 @@ def postings_visible_to(model: type[Posting], user: User) -> QuerySet[Posting]:
     if user.is_authenticated:
         visible |= Q(municipality__in=Membership.objects.filter(user=user).values("municipality"))
     return postings.filter(visible)
+
+
+_taxonomy_slugs: dict[type[Model], dict[int, str]] = {}
+
+
+def taxonomy_slug(model: type[Model], pk: int) -> str:
+    """The slug of a sector, topic or kind of help by its id. Slugs never change and entries
+    are only added, so each process keeps the table and reads it again when an id is new."""
+    slugs = _taxonomy_slugs.get(model, {})
+    if pk not in slugs:
+        slugs = _taxonomy_slugs[model] = dict(model.objects.values_list("pk", "slug"))
+    return slugs[pk]
 
 
 def matchable(model: type[Posting]) -> QuerySet[Posting]:

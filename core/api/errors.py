@@ -14,6 +14,8 @@ from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
+from core.languages import LANGUAGE_CODES
+
 PROBLEM_TYPES = "https://cities4cities.eu/problems/"
 CONTENT_TYPE = "application/problem+json"
 NON_FIELD = "non_field_errors"
@@ -64,14 +66,22 @@ def field_errors(detail) -> dict[str, list[str]]:
     return errors
 
 
+def _api_field(field: str) -> str:
+    """A model field's name as the API names it: `title_uk` is `title.uk` (texts per language
+    are objects), `__all__` the non-field errors."""
+    if field == "__all__":
+        return NON_FIELD
+    name, _sep, language = field.rpartition("_")
+    return f"{name}.{language}" if name and language in LANGUAGE_CODES else field
+
+
 def _from_django_validation(error: DjangoValidationError) -> exceptions.ValidationError:
-    """A service's ValidationError: its field errors as they are, the rest as non-field."""
+    """A service's ValidationError: its field errors under the API's names, the rest as
+    non-field."""
     if hasattr(error, "error_dict"):
         return exceptions.ValidationError(
             {
-                NON_FIELD if field == "__all__" else field: [
-                    message for item in items for message in item.messages
-                ]
+                _api_field(field): [message for item in items for message in item.messages]
                 for field, items in error.error_dict.items()
             }
         )

@@ -23,7 +23,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import connection, transaction
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import ValidationError
@@ -84,8 +84,62 @@ def purge_old_changes() -> int:
     return deleted
 
 
+def _one_number(sql: str) -> int:
+    with connection.cursor() as db:
+        db.execute(sql)
+        return db.fetchone()[0]
+
+
 def _horizon() -> int:
-    return ChangeHorizon.objects.values_list("purged_through", flat=True).first() or 0
+    """The last number purged: cursors below it answer 410."""
+    return _one_number("SELECT coalesce(max(purged_through), 0) FROM core_changehorizon")
+
+
+def _latest() -> int:
+    """Where a full sync begins: the last number handed out, never below the purge horizon
+    (with every change purged, a full sync must not end below it, or it would be sent back
+    to a full sync for ever)."""
+    return _one_number(
+        "SELECT greatest((SELECT coalesce(max(seq), 0) FROM core_change),"
+        " (SELECT coalesce(max(purged_through), 0) FROM core_changehorizon))"
+    )
+
+
+def _check_horizon(cursor: "Cursor", horizon: int) -> None:
+    if cursor.seq < horizon:
+        raise Problem(
+            410,
+            "cursor_expired",
+            _("This cursor is older than the changes we keep: sync in full again."),
+        )
+
+
+CHANGES_AFTER = """
+    SELECT horizon.purged_through, change.seq, change.object_id, change.object_uuid,
+           change.audience_id, change.deleted
+    FROM (SELECT coalesce(max(purged_through), 0) AS purged_through FROM core_changehorizon)
+        AS horizon
+    LEFT JOIN LATERAL (
+        SELECT seq, object_id, object_uuid, audience_id, deleted FROM core_change
+        WHERE collection = %(collection)s AND seq > %(seq)s
+          AND (audience_id IS NULL OR audience_id = %(user)s)
+        ORDER BY seq LIMIT %(size)s
+    ) AS change ON true
+"""
+
+
+def _changes_after(cursor: "Cursor", user_id: int | None, size: int) -> tuple[int, list[dict]]:
+    """The purge horizon and the page of changes after the cursor, in one indexed query (the
+    horizon comes along even when nothing changed)."""
+    with connection.cursor() as db:
+        db.execute(
+            CHANGES_AFTER,
+            {"collection": cursor.collection, "seq": cursor.seq, "user": user_id, "size": size},
+        )
+        found = db.fetchall()
+    names = ("seq", "object_id", "object_uuid", "audience_id", "deleted")
+    rows = [dict(zip(names, row[1:], strict=True)) for row in found if row[1] is not None]
+    return found[0][0], rows
 
 
 @dataclass(frozen=True)
@@ -150,21 +204,12 @@ class Feed:
     def page(self, since: str | None, size: int) -> Page:
         stamp()
         if since is None:
-            watermark = self._latest()
-            return self._full(Cursor(self.collection, watermark), size)
+            return self._full(Cursor(self.collection, _latest()), size)
         cursor = Cursor.loads(since, self.collection)
-        if cursor.seq < _horizon():
-            raise Problem(
-                410,
-                "cursor_expired",
-                _("This cursor is older than the changes we keep: sync in full again."),
-            )
         if cursor.after is not None:
+            _check_horizon(cursor, _horizon())
             return self._full(cursor, size)
         return self._changes(cursor, size)
-
-    def _latest(self) -> int:
-        return Change.objects.filter(seq__isnull=False).aggregate(last=Max("seq"))["last"] or 0
 
     def _full(self, cursor: Cursor, size: int) -> Page:
         objects = self.visible.order_by("pk")
@@ -179,14 +224,10 @@ class Feed:
         return Page(found, Cursor(self.collection, cursor.seq), False)
 
     def _changes(self, cursor: Cursor, size: int) -> Page:
-        audience = Q(audience_id__isnull=True)
-        if self.user.is_authenticated:
-            audience |= Q(audience_id=self.user.pk)
-        rows = list(
-            Change.objects.filter(audience, collection=self.collection, seq__gt=cursor.seq)
-            .order_by("seq")
-            .values("seq", "object_id", "object_uuid", "audience_id", "deleted")[:size]
+        horizon, rows = _changes_after(
+            cursor, self.user.pk if self.user.is_authenticated else None, size
         )
+        _check_horizon(cursor, horizon)
         if not rows:
             return Page([], cursor, False)
         latest: dict[int, dict] = {}  # each object once, as it is now, after its last change

@@ -38,6 +38,14 @@ CONDITIONAL = {
 }
 
 
+PATH_PARAMETERS = {
+    "uuid": "The object's id (a UUID).",
+    "slug": "The entry's slug, which never changes.",
+    "municipality": "The id (UUID) of the municipality the posting belongs to.",
+    "external_id": "The municipality's own id for the posting (at most 100 characters).",
+}
+
+
 def _problem(description: str) -> dict:
     return {
         "description": description,
@@ -49,10 +57,14 @@ def _problem(description: str) -> dict:
 
 def problem_responses(result: dict, generator, request, public) -> dict:
     """drf-spectacular postprocessing hook: the Problem schema, and its answers on every
-    operation (and on writes, the precondition and idempotency ones)."""
+    operation (and on writes, the precondition and idempotency ones); path parameters
+    described."""
     result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM
     for path in result.get("paths", {}).values():
         for method, operation in path.items():
+            for parameter in operation.get("parameters", []):
+                if parameter.get("in") == "path" and not parameter.get("description"):
+                    parameter["description"] = PATH_PARAMETERS.get(parameter["name"], "")
             responses = operation.setdefault("responses", {})
             answers = dict(ANSWERS)
             if method in ("post", "put", "patch", "delete"):

@@ -93,10 +93,11 @@ class MirroredViewSet(GenericViewSet):
         page = feed.page(
             request.query_params.get("since"), page_size(request.query_params.get("page_size"))
         )
-        results = [
-            item if isinstance(item, dict) else self.get_serializer(item).data
-            for item in page.items
-        ]
+        objects = [item for item in page.items if not isinstance(item, dict)]
+        # One serializer for the page: REST framework copies a serializer's fields for every
+        # instance it makes, which cost three quarters of a page's time one by one.
+        serialized = iter(self.get_serializer(objects, many=True).data)
+        results = [item if isinstance(item, dict) else next(serialized) for item in page.items]
         return Response({"results": results, "cursor": page.cursor.dumps(), "more": page.more})
 
     def retrieve(self, request, *args, **kwargs) -> Response:

@@ -20,13 +20,15 @@ pytestmark = pytest.mark.django_db
 
 MATCHES = "/api/v1/matches/"
 MESSAGES = "/api/v1/messages/"
-# The token and its last use, the caller's municipalities, the feed's own (number the changes,
-# the latest number), the page with both postings, their municipalities and the conversation,
-# and the taxonomy's names for the reasons in words (three): as many for 5 rows as for 50.
+# The token and its first use noted, the caller's municipalities, the feed's own (number the
+# changes, the latest number above the purge horizon), the page with both postings, their
+# municipalities and the conversation, and the taxonomy's names for the reasons in words
+# (three): as many for 5 rows as for 50.
 MATCH_PAGE_QUERIES = 9
-# From a cursor: the retention horizon and the changes instead of the latest number, then the
-# changed matches still in sight.
-MATCH_CHANGES_QUERIES = 10
+# From a cursor, with the token's use noted already: the token, the caller's municipalities,
+# numbering, the changes after the cursor with the purge horizon (one query), the changed
+# matches still in sight and the three taxonomy lists.
+MATCH_CHANGES_QUERIES = 8
 # Messages with their author and match; no taxonomy.
 MESSAGE_PAGE_QUERIES = 6
 EVERY_REASON = [

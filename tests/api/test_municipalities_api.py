@@ -184,14 +184,16 @@ def test_an_unchanged_municipality_answers_304_to_its_etag(municipality, manager
 
 # The feed's own (number the changes, find the latest number) and the page.
 ANONYMOUS_QUERIES = 3
-# With a token: the token with its user and noting when it was last used, then the same (the
-# caller's memberships are a subquery of the page's query, not a query of their own).
-MEMBER_QUERIES = 5
+# With a token: the token with its user, then the same (the caller's memberships are a
+# subquery of the page's query, not a query of their own). When the token was last used is
+# noted on its first request, not on these.
+MEMBER_QUERIES = 4
 
 
 def _pages_of_5_and_50(client: APIClient, page_queries, at_most: int) -> tuple[int, int]:
     for _ in range(50):
         MunicipalityFactory()
+    client.get(f"{URL}?page_size=1")
     return (
         page_queries(client, f"{URL}?page_size=5", at_most=at_most),
         page_queries(client, f"{URL}?page_size=50", at_most=at_most),

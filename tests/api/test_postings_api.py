@@ -82,7 +82,7 @@ def test_an_official_of_an_approving_municipality_submits_instead(official, muni
         ({"quantity": "lots"}, "quantity"),
         ({"quantity": -3}, "quantity"),
         ({"unit": ""}, "unit"),  # a quantity without its unit
-        ({"title": {"de": "Nur Deutsch"}}, "title_uk"),  # no text in the original language
+        ({"title": {"de": "Nur Deutsch"}}, "title.uk"),  # no text in the original language
         ({"title": {"xx": "?"}}, "title"),
         ({"title": {"uk": "x" * 201}}, "title"),
         ({"title": {"uk": "a\x00b"}}, "title"),
