@@ -30,7 +30,7 @@ def test_seed_demo_creates_the_demo_set_once(capsys):
     assert first[1] >= 14
     assert first[3] >= 8
     assert first[4] >= 8
-    assert first[5:] == (2, 5)
+    assert first[5:] == (6, 13)
     assert Need.objects.filter(status="published", original_language="uk").exists()
     kamianets = Municipality.objects.get(slug="kamianets-podilskyi")
     assert kamianets.name_uk == "Кам'янець-Подільський"

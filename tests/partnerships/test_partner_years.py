@@ -83,3 +83,16 @@ def test_the_members_whose_partners_change_with_the_date_are_found(towns):
     assert members_of_partnerships_changed_since(today - timedelta(days=1)) == {
         town.pk for town in towns
     }
+
+
+@pytest.mark.parametrize("status", ["proposed", "suspended", "declined", "expired", "ended"])
+def test_only_an_active_partnership_makes_partners(towns, status):
+    PartnershipFactory(members=towns[:2], started_on=date(2023, 9, 15), status=status)
+    assert partner_years() == {}
+
+
+def test_a_confirmed_proposal_makes_partners_from_its_confirmation(towns):
+    partnership = PartnershipFactory(members=towns[:2], status="proposed", started_on=None)
+    partnership.status, partnership.started_on = "active", timezone.localdate()
+    partnership.save()
+    assert partner_years() == {_pair(towns[0], towns[1]): timezone.localdate().year}

@@ -70,6 +70,7 @@ def test_deleting_a_partnership_rematches_its_former_members(towns):
 def _form(*members, started_on="2023-09-15", ended_on="") -> dict:
     data = {
         "kind": "cooperation",
+        "original_language": "en",
         "started_on": started_on,
         "ended_on": ended_on,
         "members-TOTAL_FORMS": str(len(members)),
@@ -144,6 +145,7 @@ def test_removing_a_member_in_the_admin_rematches_it_too(staff_client, towns):
     members = list(partnership.members.order_by("pk"))
     data = {
         "kind": partnership.kind,
+        "original_language": "en",
         "started_on": partnership.started_on.isoformat(),
         "ended_on": "",
         "members-TOTAL_FORMS": "3",

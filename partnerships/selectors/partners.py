@@ -1,15 +1,21 @@
+"""Who are partners today, and since when: for matching's "partner cities since" signal and
+for a municipality's profile."""
+
 from collections import defaultdict
 from datetime import date
 from itertools import combinations
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from accounts.models import User
 from partnerships.models import Partnership, PartnershipMember
 
+Status = Partnership.Status
+# Listed on a member's profile: what is agreed and not over.
+PROFILE_STATUSES = (Status.ACTIVE, Status.SUSPENDED)
 
-def _current_members(today: date) -> QuerySet[PartnershipMember]:
+
+def current_members(today: date) -> QuerySet[PartnershipMember]:
     return PartnershipMember.objects.filter(
         Q(joined_on__isnull=True) | Q(joined_on__lte=today),
         Q(left_on__isnull=True) | Q(left_on__gt=today),
@@ -17,19 +23,20 @@ def _current_members(today: date) -> QuerySet[PartnershipMember]:
 
 
 def partnerships_of(municipality_id: int) -> list[Partnership]:
-    """The municipality's partnerships today, oldest first, each with `partners`: its other
-    current members (two queries)."""
+    """The municipality's partnerships today (active or suspended), oldest first, each with
+    `partners`: its other current members (two queries)."""
     today = timezone.localdate()
     partnerships = (
         Partnership.objects.filter(
             Q(ended_on__isnull=True) | Q(ended_on__gt=today),
             started_on__lte=today,
-            members__in=_current_members(today).filter(municipality_id=municipality_id),
+            status__in=PROFILE_STATUSES,
+            members__in=current_members(today).filter(municipality_id=municipality_id),
         )
         .prefetch_related(
             Prefetch(
                 "members",
-                queryset=_current_members(today)
+                queryset=current_members(today)
                 .exclude(municipality_id=municipality_id)
                 .select_related("municipality")
                 .order_by("municipality__name"),
@@ -64,12 +71,14 @@ def members_of_partnerships_changed_since(day: date) -> set[int]:
 
 def partner_years(municipality: int | None = None) -> dict[tuple[int, int], int]:
     """Pairs of municipalities (smaller id first) that are partners today, each with the year
-    they have been partners since (the earliest partnership they share; a member that joined
-    later counts from its joining). Only pairs with `municipality`, if given."""
+    they have been partners since (the earliest active partnership they share; a member that
+    joined later counts from its joining). Only pairs with `municipality`, if given. A proposed
+    or suspended partnership does not count."""
     today = timezone.localdate()
-    current = _current_members(today).filter(
+    current = current_members(today).filter(
         Q(partnership__ended_on__isnull=True) | Q(partnership__ended_on__gt=today),
         partnership__started_on__lte=today,
+        partnership__status=Status.ACTIVE,
     )
     if municipality is not None:
         current = current.filter(partnership__members__municipality=municipality)
@@ -89,17 +98,3 @@ def partner_years(municipality: int | None = None) -> dict[tuple[int, int], int]
             pair = (first, second)
             years[pair] = min(year, years.get(pair, year))
     return years
-
-
-def partnerships_visible_to(user: User) -> QuerySet[Partnership]:
-    """The partnerships the user may read, with their members and the members' municipalities
-    (two queries however many). Every partnership is public today; proposed or ended ones may
-    be narrowed here later, for the web and the API alike."""
-    return Partnership.objects.prefetch_related(
-        Prefetch(
-            "members",
-            queryset=PartnershipMember.objects.select_related("municipality").order_by(
-                F("joined_on").asc(nulls_first=True), "municipality__name_en", "pk"
-            ),
-        )
-    )

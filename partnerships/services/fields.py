@@ -1,0 +1,60 @@
+"""What people may write on partnerships, activities and events, and the one rule on texts
+written in several languages: the original language's is required."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext as _
+
+from core.languages import localized_field, localized_fields
+
+PARTNERSHIP_FIELDS = frozenset(
+    {
+        "kind",
+        "original_language",
+        "started_on",
+        "signed_on",
+        "languages",
+        *localized_fields("title", "description"),
+    }
+)
+ACTIVITY_FIELDS = frozenset(
+    {
+        "original_language",
+        "sector",
+        "status",
+        "started_on",
+        "ended_on",
+        *localized_fields("title", "description", "outcome"),
+    }
+)
+EVENT_FIELDS = frozenset(
+    {"kind", "original_language", "held_on", "ends_on", "place", "link", *localized_fields("topic")}
+)
+
+
+def assign(obj: models.Model, fields: dict, allowed: frozenset[str]) -> set[str]:
+    """Set the fields on the object; returns the names whose value changed."""
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"Not editable: {', '.join(sorted(unknown))}")
+    changed = set()
+    for name, value in fields.items():
+        field = obj._meta.get_field(name)
+        if value is None and field.empty_strings_allowed and not field.null:
+            value = ""
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.add(name)
+    return changed
+
+
+def require_original_text(obj: models.Model, *fields: str) -> None:
+    errors = {
+        localized_field(field, obj.original_language): _(
+            "Please write this in the language you chose."
+        )
+        for field in fields
+        if not getattr(obj, localized_field(field, obj.original_language))
+    }
+    if errors:
+        raise ValidationError(errors)
