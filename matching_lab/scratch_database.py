@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.utils import load_backend
 
+from matching import search_index
 from matching.engine import pipeline
 
 
@@ -44,3 +45,4 @@ def _forget_cached_rows() -> None:
     """Caches that hold primary keys or rows of the other database."""
     ContentType.objects.clear_cache()
     pipeline.forget_index_cache()
+    search_index.forget()

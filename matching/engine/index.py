@@ -7,7 +7,7 @@ from datetime import date
 import numpy as np
 from django.db.models import F
 
-from matching.engine.embedding import DIMENSIONS, from_bytes
+from core.embedding import DIMENSIONS, from_bytes
 from municipalities.languages import WORKING_LANGUAGE_CODES
 from postings.models import Posting
 from postings.selectors import matchable

@@ -8,7 +8,8 @@ import numpy as np
 from django.db.models import Max
 from django.utils import timezone
 
-from matching.engine import embedding, weights
+from core import embedding
+from matching.engine import weights
 from matching.engine.index import (
     PostingIndex,
     build_index,
@@ -29,7 +30,7 @@ from postings.selectors import matchable
 INDEX_MAX_AGE = 300  # seconds
 
 
-def _embedding_model(model: type[Posting]) -> type[Embedding]:
+def embedding_model_of(model: type[Posting]) -> type[Embedding]:
     """NeedEmbedding or OfferEmbedding: the model behind the posting's `embedding`."""
     return model._meta.get_field("embedding").related_model
 
@@ -39,7 +40,7 @@ def ensure_embeddings(postings: list[Posting]) -> None:
     if not postings:
         return
     model = type(postings[0])
-    embedding_model, field = _embedding_model(model), Side.of(postings[0]).value
+    embedding_model, field = embedding_model_of(model), Side.of(postings[0]).value
     existing = dict(
         embedding_model.objects.filter(**{f"{field}__in": postings}).values_list(
             f"{field}_id", "source"
@@ -86,7 +87,7 @@ def _fingerprint(model: type[Posting]) -> tuple:
     are seen within INDEX_MAX_AGE."""
     return (
         model.objects.aggregate(changed=Max("updated_at"))["changed"],
-        _embedding_model(model).objects.aggregate(changed=Max("updated_at"))["changed"],
+        embedding_model_of(model).objects.aggregate(changed=Max("updated_at"))["changed"],
         int(time.monotonic() // INDEX_MAX_AGE),
     )
 
@@ -107,7 +108,7 @@ def open_index(model: type[Posting]) -> PostingIndex:
 def source_for(posting: Posting) -> Source:
     municipality = posting.municipality
     vector_row = (
-        _embedding_model(type(posting))
+        embedding_model_of(type(posting))
         .objects.filter(pk=posting.pk)
         .values_list("vector", flat=True)
         .first()

@@ -112,7 +112,8 @@ def _traced_peak(work: Callable) -> int:
         tracemalloc.stop()
 
 
-def _ms(seconds: list[float]) -> str:
+def milliseconds(seconds: list[float]) -> str:
+    """Median and p95 of timings, in milliseconds."""
     values = np.array(seconds) * 1000
     return f"median {np.median(values):.1f} ms, p95 {np.percentile(values, 95):.1f} ms"
 
@@ -126,10 +127,10 @@ def report(figures: Figures) -> list[str]:
         f"municipalities in scratch database {figures.database} (dropped); "
         f"{figures.templates} template texts embedded once in {figures.embed_seconds:.1f} s, "
         f"rows inserted in {figures.insert_seconds:.1f} s",
-        f"one need vs {figures.offers} offers: {_ms(figures.single_seconds)} over "
+        f"one need vs {figures.offers} offers: {milliseconds(figures.single_seconds)} over "
         f"{len(figures.single_seconds)} runs (pipeline.match_posting incl. DB upserts; offer "
         f"index already cached, as in a running worker; the need's vector stored beforehand)",
-        f"one need incl. embedding its text: {_ms(figures.embedding_seconds)} over "
+        f"one need incl. embedding its text: {milliseconds(figures.embedding_seconds)} over "
         f"{len(figures.embedding_seconds)} runs (same path, the worker embeds the new text)",
         f"offer index build: {figures.index_seconds * 1000:.0f} ms (once per change to the "
         f"offers, when a worker's cached index is stale)",

@@ -13,7 +13,7 @@ from decimal import Decimal
 import numpy as np
 from django.utils import timezone
 
-from matching.engine import embedding
+from core import embedding
 from matching.engine.texts import posting_text
 from matching.models import NeedEmbedding, OfferEmbedding
 from matching.sides import Side

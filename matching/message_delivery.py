@@ -1,0 +1,141 @@
+"""A conversation's messages in each reader's language: the worker translates a message into
+the languages of the people who speak for the two postings, then emails the other side, each
+in their language with the original below. The request that stores a message translates
+nothing; without a translation service the emails go out at once, with the message as written.
+
+An email waits for its translation a few minutes at most (HOLD_FOR_TRANSLATION): a service
+that is down delays it that long, then it goes out as written; the page shows the translation
+once the worker has made it.
+"""
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import User
+from core import translation
+from core.emails import queue_email_to_user
+from core.languages import LANGUAGE_CODES
+from matching import permissions
+from matching.models import Match, Message, MessageTranslation
+from matching.sides import Side
+from postings.selectors import posting_contacts, with_translations
+
+logger = logging.getLogger(__name__)
+
+HOLD_FOR_TRANSLATION = timedelta(minutes=5)
+# A message not announced after this has lost its task: the sweep hands it to a new one.
+LOST_AFTER = timedelta(minutes=2)
+# How long the sweep keeps trying to translate a message the service could not.
+RETRANSLATE_FOR = timedelta(days=1)
+
+
+def message_recipients(match: Match, author: User) -> list[User]:
+    """Whoever speaks for the other side's posting (both sides' when staff write), never the
+    author."""
+    author_sides = permissions.acting_sides(author, match)
+    sides = [side for side in Side if side not in author_sides] or list(Side)
+    people = {
+        person.pk: person
+        for side in sides
+        for person in posting_contacts(side.posting(match))
+        if person.pk != author.pk
+    }
+    return list(people.values())
+
+
+def _match_of(message: Message) -> Match:
+    return Match.objects.select_related(
+        "need__municipality", "need__contact", "offer__municipality", "offer__contact"
+    ).get(conversation__messages=message)
+
+
+def reader_languages(match: Match) -> list[str]:
+    """The languages of the people who speak for the two postings."""
+    people = [person for side in Side for person in posting_contacts(side.posting(match))]
+    return sorted({person.language for person in people} & set(LANGUAGE_CODES))
+
+
+def translate_message(message: Message) -> int:
+    """Translate the message into its readers' languages (those missing). Returns how many
+    translations were stored; raises TranslationUnavailable when the service is down."""
+    backend = translation.backend()
+    if not backend.configured:
+        return 0
+    done = set(message.translations.values_list("language", flat=True))
+    source = message.language or None
+    made = []
+    for language in reader_languages(_match_of(message)):
+        if language in done or language == source:
+            continue
+        try:
+            result = backend.translate([message.body], target=language, source=source)
+        except translation.TranslationUnavailable:
+            raise
+        except translation.TranslationError as error:
+            logger.warning("Translating message %s was refused: %s", message.pk, error)
+            break
+        source = source or (result.source if result.source in LANGUAGE_CODES else None)
+        text = result.texts[0].strip()
+        if language != source and text and text != message.body:
+            made.append(MessageTranslation(message=message, language=language, text=text))
+    with transaction.atomic():
+        MessageTranslation.objects.bulk_create(made, ignore_conflicts=True)
+        if source and source != message.language:
+            message.language = source
+            Message.objects.filter(pk=message.pk).update(language=source)
+    return len(made)
+
+
+def announce_message(message: Message) -> int:
+    """Email the other side about the message, once (however often this runs): each reader
+    in their language, with the message translated for them where it is. Returns emails
+    queued."""
+    with transaction.atomic():
+        message = (
+            Message.objects.select_for_update(of=("self",))
+            .select_related("author")
+            .filter(pk=message.pk, announced_at__isnull=True)
+            .first()
+        )
+        if message is None:
+            return 0
+        Message.objects.filter(pk=message.pk).update(announced_at=timezone.now())
+        if message.author is None:
+            return 0
+        match = _match_of(message)
+        with_translations([match.need, match.offer])  # their titles in each reader's language
+        translated = dict(message.translations.values_list("language", "text"))
+        return sum(
+            queue_email_to_user(
+                reader,
+                "new_message",
+                {
+                    "match": match,
+                    "message": message,
+                    "author": message.author,
+                    "translated": translated.get(reader.language, ""),
+                },
+                key=f"message:{message.pk}:{reader.pk}",
+            )
+            for reader in message_recipients(match, message.author)
+        )
+
+
+def overdue(message: Message) -> bool:
+    """Whether the message's email has waited for its translation long enough."""
+    return timezone.now() - message.created_at >= HOLD_FOR_TRANSLATION
+
+
+def messages_to_sweep() -> list[int]:
+    """Messages whose email should have gone out by now (their task was lost), and, with a
+    translation service, the day's messages it has not translated yet (it was down)."""
+    now = timezone.now()
+    due = Q(announced_at__isnull=True)
+    if translation.is_configured():
+        due |= Q(language="", created_at__gte=now - RETRANSLATE_FOR)
+    messages = Message.objects.filter(due, created_at__lt=now - LOST_AFTER)
+    return list(messages.order_by("pk").values_list("pk", flat=True))
