@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import connection
 
 OK = "ok"
+DEGRADED = "degraded"
 UNAVAILABLE = "unavailable"
 
 
@@ -38,9 +39,16 @@ def check_worker() -> str:
     return OK if replies else UNAVAILABLE
 
 
-def platform_health() -> tuple[bool, dict[str, str]]:
-    """(healthy, per-service status). Healthy means database and Redis answer."""
+def platform_health() -> dict[str, str]:
+    """Each service's state, and overall: "ok"; "degraded" while Redis or the worker is
+    missing (pages work; rate limits, emails and matching wait); "unavailable" without the
+    database."""
     status = {"database": check_database(), "redis": check_redis()}
     status["worker"] = check_worker() if status["redis"] == OK else UNAVAILABLE
-    healthy = status["database"] == OK and status["redis"] == OK
-    return healthy, status
+    if status["database"] != OK:
+        overall = UNAVAILABLE
+    elif status["redis"] != OK or status["worker"] != OK:
+        overall = DEGRADED
+    else:
+        overall = OK
+    return {"status": overall, **status}

@@ -7,25 +7,24 @@ from core.api.feed import purge_old_changes
 from core.api.idempotency import purge_old_keys
 
 
-@shared_task(
-    autoretry_for=(outbox.DeliveryFailed,),
-    retry_backoff=30,
-    retry_backoff_max=3600,
-    retry_jitter=True,
-    max_retries=outbox.MAX_ATTEMPTS,
-)
+@shared_task
 def send_outgoing_email(email_id: int) -> bool:
-    return outbox.deliver(email_id)
+    """Send one email; a temporary failure leaves it queued for its next turn (the sweep)."""
+    try:
+        return outbox.deliver(email_id)
+    except outbox.DeliveryFailed:
+        return False
 
 
 @shared_task
 def sweep_outbox() -> int:
-    """Periodic: give up on emails stuck mid-send, re-dispatch the ones whose task was lost."""
-    outbox.give_up_on_stuck_emails()
-    lost = outbox.lost_email_ids()
-    for email_id in lost:
+    """Periodic (every outbox.SWEEP_EVERY): rows a dead worker left mid-send become "delivery
+    unknown"; queued rows that are due (a lost task, a retry's turn) go to new tasks."""
+    outbox.mark_stuck_emails_unknown()
+    due = outbox.claim_due_emails()
+    for email_id in due:
         send_outgoing_email.delay(email_id)
-    return len(lost)
+    return len(due)
 
 
 @shared_task

@@ -50,22 +50,20 @@ def _fresh_broker_connections() -> None:
     celery_app.amqp._producer_pool = None
 
 
-@pytest.fixture
-def worker(tmp_path: Path):
-    """A worker process on the test database and Redis, writing emails to files in the
-    directory it yields. Tests using it need `django_db(transaction=True)`, so that the worker
-    sees their rows."""
-    mail_dir = tmp_path / "mail"
+def start_worker(email_url: str, name: str = "main") -> subprocess.Popen:
+    """A worker process on the test database and Redis (both queues), sending emails to
+    `email_url`. Tests using one need `django_db(transaction=True)`, so that it sees their
+    rows."""
     env = {
         **os.environ,
         "DATABASE_URL": _test_database_url(),
         "REDIS_URL": settings.REDIS_URL,
-        "EMAIL_URL": f"file://{mail_dir}",
+        "EMAIL_URL": email_url,
     }
     process = subprocess.Popen(
-        [sys.executable, "-m", "celery", "-A", "cities4cities", "worker", "--pool", "solo",
-         "--without-heartbeat", "--without-mingle", "--without-gossip", "-l", "warning",
-         "-n", f"test-{os.getpid()}@%h"],
+        [sys.executable, "-m", "celery", "-A", "cities4cities", "worker", "-Q", "celery,mail",
+         "--pool", "solo", "--without-heartbeat", "--without-mingle", "--without-gossip",
+         "-l", "warning", "-n", f"test-{os.getpid()}-{name}@%h"],
         cwd=settings.BASE_DIR,
         env=env,
         stdout=subprocess.PIPE,
@@ -75,16 +73,29 @@ def worker(tmp_path: Path):
     )  # fmt: skip
     celery_app.conf.task_always_eager = False
     _fresh_broker_connections()
+    return process
+
+
+def stop_worker(process: subprocess.Popen) -> str:
+    """Stop it as a deployment would (SIGTERM), or kill it if it hangs; its output."""
+    process.send_signal(signal.SIGTERM)
+    try:
+        output, _ = process.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        output, _ = process.communicate()
+    return output
+
+
+@pytest.fixture
+def worker(tmp_path: Path):
+    """A worker writing emails to files in the directory it yields."""
+    mail_dir = tmp_path / "mail"
+    process = start_worker(f"file://{mail_dir}")
     try:
         yield mail_dir
     finally:
-        process.send_signal(signal.SIGTERM)
-        try:
-            output, _ = process.communicate(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output, _ = process.communicate()
-        print(output)
+        print(stop_worker(process))
 
 
 def wait_for(condition: Callable[[], bool], timeout: float = 90) -> bool:

@@ -15,6 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import set_rollback
 
 from core.languages import LANGUAGE_CODES
+from core.limits import LimitReached
 
 PROBLEM_TYPES = "https://cities4cities.eu/problems/"
 CONTENT_TYPE = "application/problem+json"
@@ -38,7 +39,7 @@ TITLES = {
 
 
 class Problem(exceptions.APIException):
-    """A 4xx of our own (409, 410, 412, 413, 422); `code` tells a program what to do."""
+    """A 4xx of our own (409, 410, 412, 413, 422, 429); `code` tells a program what to do."""
 
     def __init__(self, status_code: int, code: str, detail: str, **headers: str) -> None:
         super().__init__(detail=detail, code=code)
@@ -95,6 +96,8 @@ def _as_api_exception(exc: Exception) -> exceptions.APIException | None:
         return exceptions.NotFound()
     if isinstance(exc, DjangoPermissionDenied):
         return exceptions.PermissionDenied()
+    if isinstance(exc, LimitReached):
+        return Problem(429, "limit_reached", exc.message, **{"Retry-After": str(exc.retry_after)})
     if isinstance(exc, DjangoValidationError):
         return _from_django_validation(exc)
     if isinstance(exc, RequestDataTooBig):

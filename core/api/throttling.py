@@ -1,27 +1,11 @@
-"""Rate limits per API token (or logged-in user) and per IP address, counted in Redis.
+"""Rate limits per API token (or logged-in user) and per IP address, counted in the cache
+(Redis). A client over its limit gets 429 with Retry-After. With Redis unreachable the cache
+answers as an empty one (core/cache.py), so the limits let requests through."""
 
-A client over its limit gets 429 with Retry-After. With Redis unreachable the limits fail
-open, with a warning in the log: a cache outage must not take the API down.
-"""
-
-import logging
-
-from redis.exceptions import RedisError
 from rest_framework.throttling import SimpleRateThrottle
 
-logger = logging.getLogger(__name__)
 
-
-class _FailOpen(SimpleRateThrottle):
-    def allow_request(self, request, view) -> bool:
-        try:
-            return super().allow_request(request, view)
-        except (RedisError, OSError) as error:
-            logger.warning("API rate limit %s not checked: %s", self.scope, error)
-            return True
-
-
-class TokenRateThrottle(_FailOpen):
+class TokenRateThrottle(SimpleRateThrottle):
     """Per API token; per user for the browser's session."""
 
     scope = "token"
@@ -35,7 +19,7 @@ class TokenRateThrottle(_FailOpen):
         return None
 
 
-class IPRateThrottle(_FailOpen):
+class IPRateThrottle(SimpleRateThrottle):
     """Per IP address, for every request (anonymous ones are only limited here)."""
 
     scope = "ip"

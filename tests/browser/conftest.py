@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from django.db import connections
-from playwright.sync_api import Browser, Page, sync_playwright
+from django.test import Client
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -56,12 +57,42 @@ def browser() -> Iterator[Browser]:
             os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
+def policy_violations(page: Page) -> list[str]:
+    """What the page's Content-Security-Policy refused (Chromium reports each on the console),
+    filled in as the page runs."""
+    refused: list[str] = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}")
+            if "Content Security Policy" in message.text
+            else None
+        ),
+    )
+    return refused
+
+
+def signed_in_context(browser: Browser, url: str, user) -> BrowserContext:
+    """A browser context with the user's session (signing in is tested elsewhere; staff need
+    no second factor this way)."""
+    client = Client()
+    client.force_login(user)
+    context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+    context.add_cookies(
+        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": url}]
+    )
+    context.set_default_timeout(10_000)
+    return context
+
+
 @pytest.fixture
 def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
-    """A fresh browser context per test: no cookies or language carried over."""
+    """A fresh browser context per test: no cookies or language carried over. Anything the
+    Content-Security-Policy refuses fails the test."""
     context = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
     context.set_default_timeout(10_000)
     page = context.new_page()
+    refused = policy_violations(page)
     yield page
     report = getattr(request.node, "rep_call", None)
     if report is not None and report.failed:
@@ -70,6 +101,7 @@ def page(browser: Browser, request: pytest.FixtureRequest) -> Iterator[Page]:
         page.screenshot(path=str(path), full_page=True)
         print(f"Screenshot of the failing page ({page.url}): {path}")
     context.close()
+    assert not refused, f"The Content-Security-Policy refused: {refused}"
 
 
 @pytest.hookimpl(wrapper=True)
