@@ -29,6 +29,9 @@ RUN export DJANGO_ENV=production \
     && python manage.py compile_translations \
     && python manage.py collectstatic --noinput
 
+# Uploads go to the "media" volume mounted here; a new volume takes this directory's owner.
+RUN mkdir -p /app/media && chown app:app /app/media
+
 USER app
 EXPOSE 8000
 CMD ["gunicorn", "cities4cities.wsgi", "--bind", "0.0.0.0:8000", "--access-logfile", "-"]

@@ -15,7 +15,16 @@ class UserAdmin(DjangoUserAdmin):
         (None, {"fields": ["email", "password"]}),
         (
             _("Personal info"),
-            {"fields": ["first_name", "last_name", "language", "match_emails"]},
+            {
+                "fields": [
+                    "first_name",
+                    "last_name",
+                    "function",
+                    "phone",
+                    "language",
+                    "match_emails",
+                ]
+            },
         ),
         (
             _("Permissions"),

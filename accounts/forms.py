@@ -2,8 +2,9 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import User
+from accounts.models import User, validate_phone
 from accounts.services import TOKEN_LIFETIMES_DAYS
+from accounts.signup import name_field
 
 _MATCH_EMAILS = User._meta.get_field("match_emails")
 
@@ -17,6 +18,28 @@ class NotificationPreferencesForm(forms.Form):
         choices=User.MatchEmails.choices,
         widget=forms.RadioSelect,
     )
+
+
+def _optional_field(name: str, autocomplete: str, **kwargs) -> forms.CharField:
+    """A form field for an optional text of the user."""
+    field = User._meta.get_field(name)
+    return forms.CharField(
+        label=capfirst(field.verbose_name),
+        help_text=field.help_text,
+        max_length=field.max_length,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete}),
+        **kwargs,
+    )
+
+
+class ProfileForm(forms.Form):
+    """Not a ModelForm, for the same reason; the name is required, as at sign-up."""
+
+    first_name = name_field("first_name", _("First name"), "given-name")
+    last_name = name_field("last_name", _("Last name"), "family-name")
+    function = _optional_field("function", "organization-title")
+    phone = _optional_field("phone", "tel", validators=[validate_phone])
 
 
 class ApiTokenForm(forms.Form):

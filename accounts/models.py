@@ -1,9 +1,27 @@
+import re
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from knox.models import AuthToken
+
+from core.text import clean_fields
+
+PHONE_DIGITS = range(6, 21)
+
+
+def validate_phone(value: str) -> None:
+    """Loosely: numbers are written in many ways ("+49 (0)711 3512-0"), so only the characters
+    and the count of digits are checked."""
+    digits = sum(character.isdigit() for character in value)
+    if not re.fullmatch(r"[0-9 +\-()]+", value) or digits not in PHONE_DIGITS:
+        raise ValidationError(
+            _("Write the number with 6 to 20 digits; spaces, +, - and brackets are fine."),
+            code="invalid_phone",
+        )
 
 
 class EmailUserManager(UserManager):
@@ -52,6 +70,19 @@ class User(AbstractUser):
         default=MatchEmails.IMMEDIATELY,
         help_text=_("For the needs and offers you are the contact person of."),
     )
+    function = models.CharField(
+        _("function"),
+        max_length=150,
+        blank=True,
+        help_text=_("What you do at your municipality, e.g. “Head of the fire brigade”."),
+    )
+    phone = models.CharField(
+        _("phone"),
+        max_length=40,
+        blank=True,
+        validators=[validate_phone],
+        help_text=_("Shown to officials of other cities where you are the contact person."),
+    )
 
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS: list[str] = []
@@ -67,6 +98,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        clean_fields(self, labels=["first_name", "last_name", "function"])
 
     @property
     def display_name(self) -> str:

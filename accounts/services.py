@@ -33,6 +33,21 @@ def user_set_match_emails(*, user: User, match_emails: str) -> None:
         user.save(update_fields=["match_emails"])
 
 
+PROFILE_FIELDS = ("first_name", "last_name", "function", "phone")
+
+
+def user_update_profile(*, user: User, **fields: str) -> None:
+    """The name, function and phone a user shows to other officials."""
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not profile fields: {', '.join(sorted(unknown))}")
+    for name, value in fields.items():
+        setattr(user, name, value.strip())
+    others = [field.name for field in User._meta.fields if field.name not in fields]
+    user.full_clean(exclude=others)
+    user.save(update_fields=list(fields))
+
+
 @transaction.atomic
 def api_token_create(
     *, user: User, name: str, lifetime: timedelta | None

@@ -5,6 +5,7 @@ from accounts import views
 app_name = "accounts"
 
 urlpatterns = [
+    path("profile/", views.profile, name="profile"),
     path("notifications/", views.notifications, name="notifications"),
     path("api-tokens/", views.api_tokens, name="api_tokens"),
     path(

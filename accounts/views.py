@@ -14,14 +14,32 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 from knox.models import AuthToken
 
-from accounts.forms import ApiTokenForm, NotificationPreferencesForm
+from accounts.forms import ApiTokenForm, NotificationPreferencesForm, ProfileForm
 from accounts.language import remember_language_choice
 from accounts.services import (
     TOKENS_PER_USER,
     api_token_create,
     api_token_revoke,
     user_set_match_emails,
+    user_update_profile,
 )
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    """The name, function and phone other officials see beside the user's needs and offers."""
+    user = request.user
+    initial = {name: getattr(user, name) for name in ProfileForm.base_fields}
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user_update_profile(user=user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile")
+    return render(request, "accounts/profile.html", {"form": form})
 
 
 @login_required

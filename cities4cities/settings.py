@@ -8,6 +8,7 @@ from pathlib import Path
 
 import dj_database_url
 from celery.schedules import crontab
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +64,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -74,6 +77,39 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.StaffTwoFactorMiddleware",
 ]
+
+# Content-Security-Policy (django-csp): everything from our own origin, no inline script or
+# style (the pages have none; charts and maps are styled by class), images also as data: URIs
+# (the admin's and Swagger UI's icons), never framed. The admin and the API docs (Swagger UI's
+# split view: its script is a file) work under it; tests/browser fails on any violation.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Permissions-Policy: the platform uses no camera, microphone, location or payment.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 ROOT_URLCONF = "cities4cities.urls"
 WSGI_APPLICATION = "cities4cities.wsgi.application"
@@ -110,11 +146,12 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     raise ImproperlyConfigured("DATABASE_URL must point at PostgreSQL (postgres://...).")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Redis: cache (also backing allauth's rate limits) and Celery broker.
+# Redis: cache (also backing allauth's and the API's rate limits; an outage degrades them, see
+# core/cache.py) and Celery broker.
 REDIS_URL = env_str("REDIS_URL", "redis://127.0.0.1:6379/0", required=PRODUCTION)
 CACHES = {
     "default": {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.cache.ResilientRedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": "c4c",
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
@@ -123,13 +160,27 @@ CACHES = {
 
 CELERY_BROKER_URL = REDIS_URL
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600, "socket_connect_timeout": 2}
+# A task a killed worker held goes back to the queue after the visibility timeout. It must
+# exceed the longest task (CELERY_TASK_TIME_LIMIT, 150 s) and every countdown or ETA; the
+# tasks use none (retries wait in the database, see core/outbox.py), so five minutes: a lost
+# matching task comes back then, a lost email earlier through the outbox sweep.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 300, "socket_connect_timeout": 2}
 # With Redis down, a request gives up enqueueing quickly; the beat sweeps catch up later.
 CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "max_retries": 1,
     "interval_start": 0,
     "interval_step": 0.2,
     "interval_max": 0.2,
+}
+# Mail and the periodic sweeps have a queue of their own, so that a burst of matching tasks
+# never delays an email or a sweep; the worker consumes both (`-Q celery,mail`).
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {
+    "core.tasks.*": {"queue": "mail"},
+    "*.tasks.sweep_*": {"queue": "mail"},
+    "*.tasks.send_*": {"queue": "mail"},
+    "*.tasks.remind_*": {"queue": "mail"},
+    "*.tasks.expire_*": {"queue": "mail"},
 }
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
@@ -140,11 +191,20 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_WORKER_SEND_TASK_EVENTS = True
+OUTBOX_SWEEP_SECONDS = 30  # a lost email goes out within a minute and a half (core/outbox.py)
 CELERY_BEAT_SCHEDULE = {
-    "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": 300},
+    "sweep-outbox": {"task": "core.tasks.sweep_outbox", "schedule": OUTBOX_SWEEP_SECONDS},
     "remind-stale-postings": {"task": "postings.tasks.remind_stale_postings", "schedule": 3600},
     "expire-stale-postings": {"task": "postings.tasks.expire_stale_postings", "schedule": 3600},
     "sweep-pending-matching": {"task": "matching.tasks.sweep_pending_matching", "schedule": 300},
+    "sweep-pending-translations": {
+        "task": "postings.tasks.sweep_pending_translations",
+        "schedule": 300,
+    },
+    "sweep-held-announcements": {
+        "task": "matching.tasks.sweep_held_announcements",
+        "schedule": 120,
+    },
     "purge-api-history": {
         "task": "core.tasks.purge_api_history",
         "schedule": crontab(hour=3, minute=30),
@@ -161,7 +221,29 @@ CELERY_BEAT_SCHEDULE = {
         "task": "postings.tasks.send_moderation_digest",
         "schedule": crontab(hour=7, minute=0),
     },
+    "expire-partnership-proposals": {
+        "task": "partnerships.tasks.expire_partnership_proposals",
+        "schedule": crontab(hour=0, minute=45),
+    },
+    "remind-quiet-partnerships": {
+        "task": "partnerships.tasks.remind_quiet_partnerships",
+        "schedule": crontab(hour=8, minute=0),
+    },
 }
+
+# Machine translation of postings and messages (core/translation/), by the worker only:
+# "none" (the default: texts are shown as written), "libretranslate" (self-hosted; the
+# docker-compose stack runs one) or "deepl".
+TRANSLATION_BACKEND = env_str("TRANSLATION_BACKEND", "none")
+if TRANSLATION_BACKEND not in {"none", "libretranslate", "deepl"}:
+    raise ImproperlyConfigured("TRANSLATION_BACKEND must be 'none', 'libretranslate' or 'deepl'.")
+LIBRETRANSLATE_URL = env_str(
+    "LIBRETRANSLATE_URL", required=TRANSLATION_BACKEND == "libretranslate"
+).rstrip("/")
+LIBRETRANSLATE_API_KEY = env_str("LIBRETRANSLATE_API_KEY")
+DEEPL_API_KEY = env_str("DEEPL_API_KEY", required=TRANSLATION_BACKEND == "deepl")
+DEEPL_API_URL = env_str("DEEPL_API_URL")  # empty: chosen by the key (free keys end in ":fx")
+TRANSLATION_TIMEOUT = env_int("TRANSLATION_TIMEOUT", 20)  # seconds per request
 
 # Accounts: django-allauth, email as login, verification mandatory.
 AUTH_USER_MODEL = "accounts.User"
@@ -180,6 +262,7 @@ LOGIN_REDIRECT_URL = "dashboard"
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.signup.SignupNameForm"
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
@@ -199,6 +282,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/180s/key",
 }
+# What one account may do (core.limits; counted in Redis, open when it is down): messages per
+# conversation and new postings per hour; municipality registrations waiting for review.
+MESSAGES_PER_CONVERSATION_PER_HOUR = env_int("MESSAGES_PER_CONVERSATION_PER_HOUR", 30)
+POSTINGS_PER_HOUR = env_int("POSTINGS_PER_HOUR", 20)
+PENDING_REGISTRATIONS_PER_USER = env_int("PENDING_REGISTRATIONS_PER_USER", 3)
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Cities4Cities"
 
@@ -274,6 +362,9 @@ LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 LANGUAGE_COOKIE_SECURE = PRODUCTION
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# The admin's language tabs need jQuery UI; modeltranslation would load it from Google's CDN,
+# which the Content-Security-Policy (and privacy) rule out: served from static/vendor instead.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 # A text missing in the reader's language falls back to whichever language has it.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "uk", "de", "fr", "pl")}
 
@@ -292,11 +383,19 @@ STORAGES = {
     },
 }
 
+# Uploaded files (partnership agreements): never served from a public URL; a view checks who
+# asks. In production MEDIA_ROOT must be a volume that outlives the container.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / ".local" / "media")))
+PARTNERSHIP_AGREEMENT_MAX_BYTES = env_int("PARTNERSHIP_AGREEMENT_MAX_BYTES", 10 * 1024 * 1024)
+
 # Email: console in development, SMTP (EMAIL_URL) in production, locmem in tests.
 vars().update(parse_email_url(env_str("EMAIL_URL", "console:", required=PRODUCTION)))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Cities4Cities <noreply@cities4cities.eu>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admins", email) for email in env_list("ADMIN_EMAILS", [])]
+# Where people write to the platform's team, e.g. about a rejected registration (our emails
+# come from a no-reply address).
+SUPPORT_EMAIL = env_str("SUPPORT_EMAIL", "support@cities4cities.eu")
 
 # Security. Production: HTTPS only, secure cookies, HSTS.
 SESSION_COOKIE_SECURE = PRODUCTION

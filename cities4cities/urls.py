@@ -1,7 +1,9 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from accounts import views as account_views
 from core import views as core_views
@@ -13,6 +15,8 @@ admin.site.site_header = "Cities4Cities"
 
 urlpatterns = [
     path("health/", core_views.health, name="health"),
+    # Browsers and feed readers ask for /favicon.ico whatever the page links.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("api/v1/", include("cities4cities.api")),
 ]
@@ -27,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("offers/", include("offers.urls")),
     path("postings/", include("postings.urls")),
     path("matches/", include("matching.urls")),
+    path("partnerships/", include("partnerships.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -8,8 +8,9 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.template import Context, engines
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import timezone, translation
 
+from core import outbox
 from core.models import OutgoingEmail
 from core.tasks import send_outgoing_email
 
@@ -40,7 +41,13 @@ def queue_email(
     try:
         with transaction.atomic():
             email = OutgoingEmail.objects.create(
-                key=key, to=to, language=language, subject=subject, body_text=text, body_html=html
+                key=key,
+                to=to,
+                language=language,
+                subject=subject,
+                body_text=text,
+                body_html=html,
+                due_at=timezone.now() + outbox.LOST_AFTER,  # for the sweep, if the task is lost
             )
     except IntegrityError:  # the same key, queued at the same moment by someone else
         return None
@@ -73,14 +80,11 @@ def queue_email_to_user(
     return email is not None
 
 
-@transaction.atomic
-def requeue_failed_emails(email_ids: Iterable[int]) -> int:
-    """An admin decided a failed email is worth another try."""
-    failed = OutgoingEmail.objects.filter(
-        pk__in=list(email_ids), status=OutgoingEmail.Status.FAILED
-    )
-    ids = list(failed.values_list("pk", flat=True))
-    failed.update(status=OutgoingEmail.Status.QUEUED, attempts=0)
-    for email_id in ids:
-        send_outgoing_email.delay_on_commit(email_id)
+def requeue_emails(email_ids: Iterable[int], *, include_unknown: bool = False) -> int:
+    """An admin decided a failed email (or, knowingly, one of unknown delivery) is worth
+    another try."""
+    with transaction.atomic():
+        ids = outbox.requeue(email_ids, include_unknown=include_unknown)
+        for email_id in ids:
+            send_outgoing_email.delay_on_commit(email_id)
     return len(ids)

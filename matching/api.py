@@ -17,6 +17,7 @@ from core.api.conditional import etag_of
 from core.api.fields import StrictSerializer
 from core.api.idempotency import idempotent
 from core.api.viewsets import MirroredViewSet
+from core.languages import LANGUAGE_CODES
 from matching import selectors, services
 from matching.engine.reasons import Reason
 from matching.models import Match, Message
@@ -147,6 +148,18 @@ class MatchSerializer(serializers.ModelSerializer):
         return selectors.conversation_of(match) is not None
 
 
+@extend_schema_field(
+    {
+        "type": "object",
+        "properties": {code: {"type": "string"} for code in LANGUAGE_CODES},
+        "additionalProperties": False,
+    }
+)
+class MessageTranslationsField(serializers.Field):
+    def to_representation(self, message: Message) -> dict[str, str]:
+        return {row.language: row.text for row in message.translations.all()}
+
+
 class MessageSerializer(serializers.ModelSerializer):
     id = serializers.UUIDField(source="uuid", read_only=True, help_text="The public id.")
     match = serializers.UUIDField(
@@ -156,11 +169,22 @@ class MessageSerializer(serializers.ModelSerializer):
         help_text="The author's name; null if they gave none or their account is gone."
     )
     body = serializers.CharField(read_only=True, help_text="The message, as written.")
+    language = serializers.CharField(
+        read_only=True,
+        help_text="The language it is written in, as the translation service recognised it; "
+        "empty until then.",
+    )
+    translations = MessageTranslationsField(
+        source="*",
+        read_only=True,
+        help_text="The message machine translated into the languages of the people in the "
+        "conversation: language → text.",
+    )
     created_at = serializers.DateTimeField(read_only=True, help_text="When it was sent.")
 
     class Meta:
         model = Message
-        fields = ["id", "match", "author", "body", "created_at"]
+        fields = ["id", "match", "author", "body", "language", "translations", "created_at"]
         read_only_fields = fields
 
     def get_author(self, message: Message) -> str | None:

@@ -12,3 +12,9 @@ class MatchingConfig(AppConfig):
         # Web processes enqueue matching by task name (postings cannot import this app), so
         # the task must be registered there too, not only in the worker.
         from matching import tasks  # noqa: F401
+
+        # Postings search by meaning with the vectors this app stores.
+        from matching.search_index import vector_scores
+        from postings import search
+
+        search.provide(vector_scores)

@@ -21,6 +21,7 @@ from matching.notifications import (
     notifiable,
     queue_reader_email,
     recipients,
+    with_posting_translations,
 )
 
 # Yesterday, and the day before in case yesterday's run was lost (beat or worker down).
@@ -51,7 +52,7 @@ def _items_by_reader(day: date) -> dict[User, list[dict]]:
     matches = notifiable(Match.objects.filter(notified_at__gte=start, notified_at__lt=end))
     readers: dict[User, list[dict]] = defaultdict(list)
     managers: dict[int, list[User]] = {}
-    for match in matches.order_by("-score", "pk"):
+    for match in with_posting_translations(list(matches.order_by("-score", "pk"))):
         for user, own in recipients(match, managers):
             if user.match_emails == User.MatchEmails.DAILY:
                 readers[user].append(match_email_context(match, own))

@@ -123,7 +123,14 @@ class Message(models.Model):
         related_name="+",
     )
     body = models.TextField(_("message"), max_length=5000)
+    # As the translation service recognised it; empty until then (or without one).
+    language = models.CharField(
+        _("written in"), max_length=8, choices=settings.LANGUAGES, blank=True
+    )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    # When the other side's officials were emailed: once it is translated for them, or at the
+    # latest a few minutes after it was sent (matching.message_translation).
+    announced_at = models.DateTimeField(_("announced at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("message")
@@ -134,10 +141,41 @@ class Message(models.Model):
         ]
         indexes = [
             models.Index(fields=["conversation", "created_at"], name="message_thread_idx"),
+            models.Index(
+                fields=["created_at"],
+                condition=Q(announced_at__isnull=True),
+                name="message_unannounced_idx",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.body[:60]
+
+
+class MessageTranslation(models.Model):
+    """A message in the language of someone in the conversation, translated by machine."""
+
+    message = models.ForeignKey(
+        Message,
+        verbose_name=_("message"),
+        on_delete=models.CASCADE,
+        related_name="translations",
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    text = models.TextField(_("translation"), max_length=5000)
+    created_at = models.DateTimeField(_("translated at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("translation of a message")
+        verbose_name_plural = _("translations of messages")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "language"], name="message_translation_one_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.message_id} [{self.language}]"
 
 
 class Embedding(models.Model):

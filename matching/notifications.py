@@ -18,7 +18,8 @@ from matching.models import Match
 from matching.sides import Side
 from matching.unsubscribe import unsubscribe_token
 from postings.models import Posting
-from postings.selectors import posting_contacts
+from postings.selectors import posting_contacts, with_translations
+from postings.services.translation import awaiting_translation
 
 
 def notifiable(matches: QuerySet[Match]) -> QuerySet[Match]:
@@ -55,6 +56,19 @@ def match_email_context(match: Match, own: Posting) -> dict:
     }
 
 
+def held_for_translation(match: Match) -> bool:
+    """A match whose posting is being translated is announced once it is (the worker tells
+    announce_matches_of), or a few minutes later without."""
+    return awaiting_translation(match.need) or awaiting_translation(match.offer)
+
+
+def with_posting_translations(matches: list[Match]) -> list[Match]:
+    """The matches' postings with their machine translations into every language: the emails
+    show each reader the titles in theirs."""
+    with_translations([posting for match in matches for posting in (match.need, match.offer)])
+    return matches
+
+
 def queue_reader_email(user: User, template: str, context: dict, key: str) -> bool:
     """A match email (new match or digest) to one reader, with their unsubscribe link."""
     return queue_email_to_user(
@@ -75,12 +89,14 @@ def notify_new_matches(matches: Iterable[Match]) -> int:
         return 0
     queued = 0
     managers: dict[int, list[User]] = {}
-    found = list(
-        notifiable(Match.objects.filter(pk__in=ids, notified_at__isnull=True)).order_by(
-            "-score", "pk"
-        )
-    )
-    for match in found:
+    found = [
+        match
+        for match in notifiable(
+            Match.objects.filter(pk__in=ids, notified_at__isnull=True)
+        ).order_by("-score", "pk")
+        if not held_for_translation(match)
+    ]
+    for match in with_posting_translations(found):
         for user, own in recipients(match, managers):
             # Readers of the daily digest get it from matching.digest; "off" means nothing.
             if user.match_emails == User.MatchEmails.IMMEDIATELY:

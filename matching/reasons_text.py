@@ -8,6 +8,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from core.numbers import localized_number
 from matching.engine.reasons import Reason
 from matching.models import Match
 from postings.models import HelpKind, Sector, Topic
@@ -38,10 +39,12 @@ def _shared_languages(match: Match) -> str:
 
 
 def _quantity(reason: dict, match: Match, names: Names) -> str:
+    need = match.need
+    unit = need.display_unit if reason["unit"] == need.unit else reason["unit"]
     return _("offer covers %(covered)s of %(of)s %(unit)s") % {
-        "covered": reason["covered"],
-        "of": f"{reason['of']:g}",
-        "unit": reason["unit"],
+        "covered": localized_number(reason["covered"]),
+        "of": localized_number(reason["of"]),
+        "unit": unit,
     }
 
 

@@ -1,14 +1,17 @@
 """Reads of matches and their conversations, with the joins that keep query counts constant."""
 
-from django.db.models import Count, Q, QuerySet
+from django.conf import settings
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import get_language
 
 from accounts.models import User
-from matching.models import Conversation, Match, Message
+from matching.models import Conversation, Match, Message, MessageTranslation
 from matching.reasons_text import describe
 from matching.sides import Side
 from municipalities.models import Municipality
 from municipalities.selectors import official_municipality_ids
-from postings.models import HelpKind, Posting, Sector, Topic
+from postings.models import TRANSLATIONS_ATTRIBUTE, HelpKind, Posting, Sector, Topic
+from postings.selectors import translations_prefetch
 
 Status = Match.Status
 # What the pages list: the matches still going somewhere, and those that got somewhere.
@@ -17,9 +20,21 @@ POSTING_RELATED = ("municipality", "sector", "topic", "help_kind")
 LIST_RELATED = [f"{side}__{field}" for side in Side for field in POSTING_RELATED]
 
 
+def _reader_language() -> str:
+    return get_language() or settings.LANGUAGE_CODE
+
+
+def _with_postings(matches: QuerySet[Match]) -> QuerySet[Match]:
+    """Both postings, with their machine translations into the reader's language."""
+    language = _reader_language()
+    return matches.select_related(*LIST_RELATED).prefetch_related(
+        *(translations_prefetch(language, prefix=f"{side}__") for side in Side)
+    )
+
+
 def _listed(matches: QuerySet[Match]) -> QuerySet[Match]:
     return (
-        matches.select_related(*LIST_RELATED)
+        _with_postings(matches)
         .annotate(message_count=Count("conversation__messages"))
         .order_by("-score", "pk")
     )
@@ -85,11 +100,11 @@ def matches_for_municipality(municipality: Municipality, limit: int | None = Non
 
 
 def match_for_reader(pk: int) -> Match | None:
-    """One match with both postings, their contacts and the conversation (if any)."""
+    """One match with both postings (and their translations), their contacts and the
+    conversation (if any)."""
     return (
-        Match.objects.select_related(
-            *LIST_RELATED, "need__contact", "offer__contact", "conversation"
-        )
+        _with_postings(Match.objects.all())
+        .select_related("need__contact", "offer__contact", "conversation")
         .filter(pk=pk)
         .first()
     )
@@ -103,9 +118,16 @@ def conversation_of(match: Match) -> Conversation | None:
 
 
 def conversation_messages(conversation: Conversation | None) -> QuerySet[Message]:
+    """The thread, oldest first, each message with its translation into the reader's language
+    (if any) in `loaded_translations`."""
     if conversation is None:
         return Message.objects.none()
-    return conversation.messages.select_related("author").order_by("created_at", "pk")
+    translated = MessageTranslation.objects.filter(language=_reader_language())
+    return (
+        conversation.messages.select_related("author")
+        .prefetch_related(Prefetch("translations", translated, to_attr=TRANSLATIONS_ATTRIBUTE))
+        .order_by("created_at", "pk")
+    )
 
 
 # What a match's API representation reads: both postings' uuids, their municipalities'
@@ -137,8 +159,10 @@ def messages_readable_by(user: User) -> QuerySet[Message]:
     """The messages of the matches the user may read, oldest first, with author and match."""
     if not user.is_authenticated:
         return Message.objects.none()
-    messages = Message.objects.select_related("author", "conversation__match").order_by(
-        "created_at", "pk"
+    messages = (
+        Message.objects.select_related("author", "conversation__match")
+        .prefetch_related("translations")
+        .order_by("created_at", "pk")
     )
     readable = _readable_filter(user, "conversation__match__")
     return messages if readable is None else messages.filter(readable)

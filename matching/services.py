@@ -9,11 +9,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
-from core.emails import queue_email_to_users
+from core import translation
 from matching import permissions
+from matching.message_delivery import announce_message
 from matching.models import Conversation, Match, Message
 from matching.sides import Side
-from postings.selectors import posting_contacts
+from matching.tasks import deliver_message
 from postings.services.lifecycle import posting_record_coverage
 
 Status = Match.Status
@@ -79,24 +80,11 @@ def match_contact(*, user: User, match: Match) -> Conversation:
     return conversation
 
 
-def message_recipients(match: Match, author: User) -> list[User]:
-    """Whoever speaks for the other side's posting (both sides' when staff write), never the
-    author."""
-    author_sides = permissions.acting_sides(author, match)
-    sides = [side for side in Side if side not in author_sides] or list(Side)
-    people = {
-        person.pk: person
-        for side in sides
-        for person in posting_contacts(side.posting(match))
-        if person.pk != author.pk
-    }
-    return list(people.values())
-
-
 @transaction.atomic
 def message_post(*, user: User, match: Match, body: str) -> Message:
     """A message in the match's conversation; the other side's officials are emailed, each in
-    their own language, once per message."""
+    their own language, once per message: at once, or, with a translation service, by the
+    worker once it has translated the message for them (matching.message_delivery)."""
     match = _lock(match)
     if not permissions.can_write(user, match):
         raise PermissionDenied
@@ -110,12 +98,10 @@ def message_post(*, user: User, match: Match, body: str) -> Message:
         too_long = _("A message can be at most %(max)d characters.")
         raise ValidationError({"body": too_long % {"max": MESSAGE_MAX_LENGTH}})
     message = Message.objects.create(conversation=conversation, author=user, body=body)
-    queue_email_to_users(
-        message_recipients(match, user),
-        "new_message",
-        {"match": match, "message": message, "author": user},
-        key=f"message:{message.pk}",
-    )
+    if translation.is_configured():
+        deliver_message.delay_on_commit(message.pk)
+    else:
+        announce_message(message)
     return message
 
 

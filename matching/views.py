@@ -21,6 +21,7 @@ from matching.models import Match
 from matching.sides import Side
 from municipalities.models import Municipality
 from municipalities.selectors import membership_of
+from postings.reading import reading_of
 from postings.selectors import posting_contacts
 
 Status = Match.Status
@@ -47,10 +48,13 @@ def match_detail(request: HttpRequest, pk: int) -> HttpResponse:
     conversation = selectors.conversation_of(match)
     revealed = conversation is not None
     can_write = permissions.can_write(request.user, match, sides)
+    original = request.GET.get("original") == "1"
     context = {
         "match": match,
         "need": match.need,
         "offer": match.offer,
+        "original": original,
+        "readings": {side: reading_of(side.posting(match), original=original) for side in Side},
         "sides": sides,
         "conversation": conversation,
         "thread": selectors.conversation_messages(conversation),

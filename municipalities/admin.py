@@ -6,12 +6,15 @@ from django.db import models
 from django.db.models import QuerySet
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from core.admin import ReadOnlyAdmin
 from core.languages import localized_fields
 from municipalities import services
+from municipalities.admin_filters import CountryFilter
 from municipalities.models import (
     Invitation,
     JoinRequest,
@@ -59,15 +62,23 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Municipality)
 class MunicipalityAdmin(TabbedTranslationAdmin):
-    list_display = ["name", "country", "region", "status", "created_at", "status_changed_at"]
-    list_filter = ["status", "country"]
+    list_display = [
+        "name",
+        "kind",
+        "country",
+        "region",
+        "status",
+        "created_at",
+        "status_changed_at",
+    ]
+    list_filter = ["status", "kind", ("country", CountryFilter)]
     search_fields = [*localized_fields("name"), "region"]
     readonly_fields = [
         "status",
         "status_changed_at",
         "status_changed_by",
         "rejection_reason",
-        "registered_by",
+        "registrant",
         "created_at",
         "updated_at",
     ]
@@ -77,7 +88,21 @@ class MunicipalityAdmin(TabbedTranslationAdmin):
     inlines = [MembershipInline]
     actions = ["verify", "reject"]
     action_form = VerificationActionForm
-    list_select_related = ["status_changed_by"]
+    list_select_related = ["status_changed_by", "registered_by"]
+
+    @admin.display(description=_("registered by"))
+    def registrant(self, municipality: Municipality) -> str:
+        """Who registered it, to be asked before it is verified: name and email address."""
+        user = municipality.registered_by
+        if user is None:
+            return self.get_empty_value_display()
+        return format_html(
+            '<a href="{}">{}</a> &lt;<a href="mailto:{}">{}</a>&gt;',
+            reverse("admin:accounts_user_change", args=[user.pk]),
+            user.get_full_name() or user.email,
+            user.email,
+            user.email,
+        )
 
     def get_readonly_fields(self, request: HttpRequest, obj=None) -> list[str]:
         # The slug is in every link to the municipality: set once, when it is added.
@@ -149,7 +174,8 @@ class MunicipalityAdmin(TabbedTranslationAdmin):
 
 @admin.register(VerificationQueue)
 class VerificationQueueAdmin(MunicipalityAdmin):
-    list_filter = ["country"]
+    list_display = ["name", "kind", "country", "region", "registrant", "created_at"]
+    list_filter = [("country", CountryFilter)]
     ordering = ["created_at"]
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Municipality]:

@@ -39,6 +39,7 @@ class MunicipalitySerializer(serializers.ModelSerializer):
             "id",
             "slug",
             "name",
+            "kind",
             "description",
             "country",
             "region",
@@ -53,6 +54,7 @@ class MunicipalitySerializer(serializers.ModelSerializer):
         read_only_fields = fields
         extra_kwargs = {
             "slug": {"help_text": "Its part of the web address: /municipalities/<slug>/."},
+            "kind": {"help_text": "A municipality (city, town), a district or a region."},
             "region": {"help_text": "The region, state or province it lies in."},
             "latitude": {"help_text": "Degrees north (WGS 84), or null."},
             "longitude": {"help_text": "Degrees east (WGS 84), or null."},

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.languages import localized_field, localized_fields
 from municipalities.languages import WORKING_LANGUAGE_CHOICES
 from municipalities.models import Invitation, JoinRequest, Membership, Municipality
+from municipalities.selectors import NEARBY_KM, similar_municipalities
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
 
@@ -22,6 +23,7 @@ class MunicipalityForm(forms.ModelForm):
         model = Municipality
         fields = [
             *localized_fields("name"),
+            "kind",
             "country",
             "region",
             "population",
@@ -53,6 +55,44 @@ class MunicipalityForm(forms.ModelForm):
                 self.fields[localized_field("name", code)].required = False
         self.fields["latitude"].help_text = _("Decimal degrees, e.g. 48.678.")
         self.fields["longitude"].help_text = _("Decimal degrees, e.g. 26.585.")
+        # Left out (an older client), the kind stays what it was.
+        self.fields["kind"].required = False
+
+    def clean_kind(self) -> str:
+        return self.cleaned_data["kind"] or self.instance.kind
+
+
+class RegistrationForm(MunicipalityForm):
+    """Registering warns when the municipality may be on the platform already: its people ask
+    to join it rather than register it twice. Who is sure it is another one says so."""
+
+    nearby_km = NEARBY_KM
+    different = forms.BooleanField(
+        label=_("Register anyway: mine is a different municipality"), required=False
+    )
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.similar: list[Municipality] = []
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if self.errors or data.get("different"):
+            return data
+        place = (data.get("latitude"), data.get("longitude"))
+        self.similar = similar_municipalities(
+            country=data["country"],
+            names=[data.get(field) or "" for field in localized_fields("name")],
+            place=None if None in place else place,
+        )
+        if self.similar:
+            self.add_error("different", _("Tick this box if yours is not one of those above."))
+        return data
+
+    @property
+    def municipality_fields(self) -> dict:
+        """What the registration service takes: the profile, not the answer to the warning."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "different"}
 
 
 class JoinRequestForm(forms.ModelForm):

@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from core.languages import localized_fields
+from core.text import clean_fields
 from municipalities.languages import validate_working_language
 
 INVITATION_VALIDITY = timedelta(days=14)
@@ -24,11 +26,25 @@ class Municipality(models.Model):
         VERIFIED = "verified", _("Verified")
         REJECTED = "rejected", _("Rejected")
 
+    class Kind(models.TextChoices):
+        """Local authorities are not only cities: districts and regions take part too."""
+
+        MUNICIPALITY = "municipality", _("Municipality")
+        DISTRICT = "district", _("District")
+        REGION = "region", _("Region")
+
     uuid = models.UUIDField(
         default=uuid.uuid4, db_default=RandomUUID(), unique=True, editable=False
     )
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=160, unique=True)
+    kind = models.CharField(
+        _("kind of authority"),
+        max_length=16,
+        choices=Kind,
+        default=Kind.MUNICIPALITY,
+        help_text=_("A city, town or village; a district (Landkreis, powiat, raion); or a region."),
+    )
     country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=150, blank=True)
     latitude = models.DecimalField(
@@ -104,6 +120,10 @@ class Municipality(models.Model):
                 condition=Q(status__in=["pending", "verified", "rejected"]),
                 name="municipality_status_valid",
             ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["municipality", "district", "region"]),
+                name="municipality_kind_valid",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -111,6 +131,14 @@ class Municipality(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("municipalities:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        # Run by the services' full_clean() and the admin: names display as typed (core.text).
+        clean_fields(
+            self,
+            labels=[*localized_fields("name"), "region"],
+            texts=localized_fields("description"),
+        )
 
     @property
     def is_verified(self) -> bool:

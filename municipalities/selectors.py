@@ -1,5 +1,9 @@
 """Reads about municipalities, with the joins that keep query counts constant."""
 
+import math
+import unicodedata
+from decimal import Decimal
+
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
@@ -79,6 +83,52 @@ def public_municipalities(*, country: str = "", query: str = "") -> QuerySet[Mun
             name_matches |= Q(**{f"{field}__icontains": query})
         municipalities = municipalities.filter(name_matches)
     return municipalities.order_by("name_en")
+
+
+# Registering one this close to another of the same country asks whether it is the same.
+NEARBY_KM = 2.0
+EARTH_RADIUS_KM = 6371.0
+
+
+def name_key(name: str) -> str:
+    """A name as compared for sameness: case, accents, spaces and punctuation aside
+    ("Kamianets Podilskyi" is "Kamianets-Podilskyi", "Taurage" is "Tauragė")."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(character for character in decomposed if character.isalnum())
+
+
+def distance_km(a: tuple[Decimal, Decimal], b: tuple[Decimal, Decimal]) -> float:
+    """Great-circle distance between two (latitude, longitude) points."""
+    (lat1, lon1), (lat2, lon2) = (map(math.radians, map(float, point)) for point in (a, b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+def similar_municipalities(
+    *, country: str, names: list[str], place: tuple[Decimal, Decimal] | None
+) -> list[Municipality]:
+    """Municipalities of the country, verified or waiting, that may be the one being registered:
+    a name alike in any language, or within NEARBY_KM of `place` (latitude, longitude)."""
+    keys = {name_key(name) for name in names if name} - {""}
+    name_fields = localized_fields("name")
+    candidates = (
+        Municipality.objects.filter(country=country)
+        .exclude(status=Municipality.Status.REJECTED)
+        .only("slug", "status", "country", "region", "latitude", "longitude", *name_fields)
+        .order_by("name_en")
+    )
+
+    def alike(municipality: Municipality) -> bool:
+        theirs = {name_key(getattr(municipality, field) or "") for field in name_fields}
+        if keys & theirs:
+            return True
+        there = (municipality.latitude, municipality.longitude)
+        return place is not None and None not in there and distance_km(place, there) <= NEARBY_KM
+
+    return [municipality for municipality in candidates if alike(municipality)]
 
 
 def countries_with_public_municipalities() -> list[str]:

@@ -4,14 +4,16 @@ Each function is one transaction and checks the permissions it relies on, so vie
 actions and commands can all call it.
 """
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from accounts.models import User
-from accounts.selectors import has_verified_email
+from accounts.selectors import active_staff, has_verified_email
 from core.emails import queue_email, queue_email_to_users
 from core.languages import localized_fields
 from municipalities.models import (
@@ -27,6 +29,7 @@ from municipalities.selectors import is_manager_of, managers_of, membership_of
 PROFILE_FIELDS = frozenset(
     {
         *localized_fields("name", "description"),
+        "kind",
         "country",
         "region",
         "latitude",
@@ -64,16 +67,43 @@ def _unique_slug(name: str) -> str:
     return slug
 
 
+def _check_pending_registrations(user: User) -> None:
+    """A user may have a few registrations waiting for review, not a flood of them. Their row
+    is locked, so that registrations sent at once are counted one after the other."""
+    User.objects.select_for_update().filter(pk=user.pk).first()
+    limit = settings.PENDING_REGISTRATIONS_PER_USER
+    pending = Municipality.objects.filter(registered_by=user, status=Municipality.Status.PENDING)
+    if pending.count() >= limit:
+        raise ValidationError(
+            ngettext(
+                "You have %(count)d municipality waiting for review. Please wait until an "
+                "administrator has looked at it before registering another one.",
+                "You have %(count)d municipalities waiting for review. Please wait until an "
+                "administrator has looked at them before registering another one.",
+                limit,
+            )
+            % {"count": limit},
+            code="limit_reached",
+        )
+
+
 @transaction.atomic
 def municipality_register(*, user: User, **fields) -> Municipality:
     """A user registers a new municipality; they become its first manager, pending review."""
     _require_verified_email(user)
     _only_profile_fields(fields)
+    _check_pending_registrations(user)
     municipality = Municipality(registered_by=user, **fields)
     municipality.slug = _unique_slug(municipality.name_en or municipality.name)
     municipality.full_clean()
     municipality.save()
     Membership.objects.create(user=user, municipality=municipality, role=Membership.Role.MANAGER)
+    queue_email_to_users(
+        active_staff(),
+        "municipality_registered",
+        {"municipality": municipality},
+        key=f"municipality:{municipality.pk}:registered",
+    )
     return municipality
 
 
@@ -118,7 +148,9 @@ def _decide(municipality: Municipality, admin: User, status: str, reason: str = 
         ]
     )
     queue_email_to_users(
-        managers_of(municipality), f"municipality_{status}", {"municipality": municipality}
+        managers_of(municipality),
+        f"municipality_{status}",
+        {"municipality": municipality, "support_email": settings.SUPPORT_EMAIL},
     )
 
 

@@ -14,6 +14,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationStackedInl
 
 from core.admin import ReadOnlyAdmin
 from core.languages import localized_fields
+from municipalities.admin_filters import CountryFilter
 from postings.models import (
     TRANSLATED_FIELDS,
     HelpKind,
@@ -96,7 +97,7 @@ class PostingAdmin(TabbedTranslationAdmin):
         "help_kind",
         "original_language",
         HiddenFilter,
-        "municipality__country",
+        ("municipality__country", CountryFilter),
     ]
     search_fields = localized_fields("title", "municipality__name")
     list_select_related = ["municipality", "sector"]

@@ -29,8 +29,9 @@ from core.api.idempotency import idempotent
 from core.api.viewsets import UUID_PATTERN, MirroredViewSet
 from municipalities.models import Municipality
 from postings import permissions as posting_permissions
+from postings.api_translations import TranslationsField
 from postings.models import HelpKind, Posting, Sector, Topic
-from postings.selectors import postings_visible_to, taxonomy_slug
+from postings.selectors import postings_visible_to, taxonomy_slug, translations_prefetch
 from postings.services import lifecycle, moderation
 
 Status = Posting.Status
@@ -191,6 +192,11 @@ class PostingSerializer(StrictSerializer):
     logistics = TextField(
         max_length=2000, allow_blank=True, required=False, help_text="Delivery and logistics."
     )
+    translations = TranslationsField(
+        help_text="The texts translated by the platform into the other languages, per text and "
+        "language, with `machine` false where an official corrected the machine. Where the "
+        "municipality wrote a language itself (`title`, `description`), that comes first."
+    )
     contact = ContactField(
         required=False,
         help_text="The contact person; write a member's email. Read: {name, email} for "
@@ -271,7 +277,9 @@ class PostingViewSet(MirroredViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Posting]:
-        return postings_visible_to(self.model, self.request.user)
+        return postings_visible_to(self.model, self.request.user).prefetch_related(
+            translations_prefetch()
+        )
 
     def get_serializer_context(self) -> dict:
         context = super().get_serializer_context()

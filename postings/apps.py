@@ -7,3 +7,8 @@ class PostingsConfig(AppConfig):
 
     name = "postings"
     verbose_name = _("Needs and offers")
+
+    def ready(self) -> None:
+        # Saves enqueue translation by task name (postings.services.pending), so web processes
+        # must have the task registered too, not only the worker.
+        from postings import tasks  # noqa: F401

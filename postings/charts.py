@@ -276,7 +276,7 @@ def _svg(
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" class="chart" id="{chart_id}"'
         f' aria-labelledby="{chart_id}-title {chart_id}-desc" viewBox="0 0 {width} {height}"'
-        f' width="{width}" height="{height}" style="max-width: 100%; height: auto"'
+        f' width="{width}" height="{height}"'
         f" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\""
         f' fill="{TEXT_COLOUR}">'
         f'<title id="{chart_id}-title">{escape(title)}</title>'

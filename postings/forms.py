@@ -7,15 +7,25 @@ from operator import attrgetter
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 from core.languages import localized_field
 from municipalities.models import Municipality
-from postings.models import TRANSLATED_FIELDS, HelpKind, Posting, Sector, Topic
+from postings.models import (
+    TRANSLATED_FIELDS,
+    HelpKind,
+    Posting,
+    PostingTranslation,
+    Sector,
+    Topic,
+)
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
+# Texts corrected in a text area rather than a line.
+LONG_TEXTS = ("description", "logistics")
 
 
 class TopicChoiceIterator(forms.models.ModelChoiceIterator):
@@ -284,6 +294,43 @@ class PostingForm(forms.Form):
         aliases = {localized_field(field, language): field for field in TRANSLATED_FIELDS}
         for name, errors in error.error_dict.items():
             name = aliases.get(name, name)
+            self.add_error(name if name in self.fields else None, errors)
+
+
+class TranslationForm(forms.Form):
+    """The machine translations of a posting into one language, for an official to correct:
+    one field per text, filled with what the machine wrote."""
+
+    def __init__(
+        self, data=None, *, posting: Posting, translations: list[PostingTranslation], **kwargs
+    ) -> None:
+        super().__init__(data, **kwargs)
+        self.originals = {}
+        for row in translations:
+            field = Posting._meta.get_field(row.field)
+            self.fields[row.field] = forms.CharField(
+                label=_("%(text)s in %(language)s")
+                % {"text": capfirst(field.verbose_name), "language": LANGUAGE_NAMES[row.language]},
+                initial=row.text,
+                max_length=field.max_length,
+                strip=True,
+                widget=_textarea(4) if row.field in LONG_TEXTS else forms.TextInput,
+            )
+            self.originals[row.field] = posting.original(row.field)
+
+    @property
+    def rows(self) -> list[tuple[str, forms.BoundField, str]]:
+        """(the text's name, its field, the original text) for each text."""
+        return [
+            (capfirst(Posting._meta.get_field(name).verbose_name), self[name], original)
+            for name, original in self.originals.items()
+        ]
+
+    def add_service_errors(self, error: ValidationError) -> None:
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for name, errors in error.error_dict.items():
             self.add_error(name if name in self.fields else None, errors)
 
 

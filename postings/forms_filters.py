@@ -5,6 +5,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from core.languages import localized_fields
 from municipalities.models import Municipality
 from postings.models import HelpKind, Posting, Sector, Topic
 from postings.selectors import PostingFilters, public_postings
@@ -31,10 +32,14 @@ def _country_choices(model: type[Posting]) -> list[tuple[str, str]]:
 
 
 def _municipality_choices(model: type[Posting]) -> list[tuple[str, str]]:
-    municipalities = Municipality.objects.filter(
-        status=Municipality.Status.VERIFIED,
-        pk__in=public_postings(model).order_by().values("municipality"),
-    ).order_by("name_en")
+    municipalities = (
+        Municipality.objects.filter(
+            status=Municipality.Status.VERIFIED,
+            pk__in=public_postings(model).order_by().values("municipality"),
+        )
+        .only("slug", "name", *localized_fields("name"))  # hundreds of them: names only
+        .order_by("name_en")
+    )
     return sorted(
         ((municipality.slug, municipality.name) for municipality in municipalities),
         key=lambda choice: choice[1].casefold(),
@@ -61,7 +66,10 @@ class PostingFilterForm(forms.Form):
         required=False,
         max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
-        help_text=_("Words in any language; the beginning of a word is enough."),
+        help_text=_(
+            "Words in any language: postings in other languages that mean the same are found "
+            "too. The beginning of a word is enough."
+        ),
     )
     sector = forms.ChoiceField(label=_("Sector"), required=False)
     topic = forms.ChoiceField(label=_("Topic"), required=False)
@@ -72,8 +80,11 @@ class PostingFilterForm(forms.Form):
     language = forms.ChoiceField(label=_("Written in"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORT_CHOICES)
 
-    def __init__(self, *args, model: type[Posting], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, model: type[Posting], **kwargs) -> None:
+        if data is not None and data.get("q", "").strip() and not data.get("sort"):
+            data = data.copy()
+            data["sort"] = SORT_RELEVANCE  # a search shows the best match first
+        super().__init__(data, *args, **kwargs)
         sectors = [(sector.slug, sector.name) for sector in Sector.objects.all()]
         help_kinds = [(kind.slug, kind.name) for kind in HelpKind.objects.all()]
         statuses = [(status.value, status.label) for status in Posting.PUBLIC_STATUSES]

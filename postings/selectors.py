@@ -5,15 +5,21 @@ from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
 
-from django.contrib.postgres.search import SearchQuery, SearchRank
-from django.db.models import Count, F, Model, Q, QuerySet
+from django.db.models import Count, F, Model, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from accounts.models import User
 from municipalities.models import Membership, Municipality
 from municipalities.selectors import managers_of
-from postings.models import Posting, PostingChange, Sector
+from postings import search
+from postings.models import (
+    TRANSLATIONS_ATTRIBUTE,
+    Posting,
+    PostingChange,
+    PostingTranslation,
+    Sector,
+)
 
 Status = Posting.Status
 RELATED = ("municipality", "sector", "topic", "help_kind")
@@ -96,18 +102,28 @@ class PostingFilters:
     sort: str = "newest"
 
 
-def text_query(text: str) -> SearchQuery | None:
-    """Every word must match, as a word or the beginning of one ("ліжк" finds "ліжка")."""
-    words = re.findall(r"\w+", text.lower())
-    if not words:
-        return None
-    return SearchQuery(
-        " & ".join(f"{word}:*" for word in words), config="simple", search_type="raw"
-    )
+def translations_prefetch(language: str | None = None, prefix: str = "") -> Prefetch:
+    """The machine translations a posting shows (Posting.shown), into `language` (None: every
+    language), of the postings under `prefix` ("need__" from a match): one query."""
+    translations = PostingTranslation.objects.all()
+    if language is not None:
+        translations = translations.filter(language=language)
+    return Prefetch(f"{prefix}translations", translations, to_attr=TRANSLATIONS_ATTRIBUTE)
+
+
+def with_translations(postings: list[Posting], language: str | None = None) -> list[Posting]:
+    """translations_prefetch for postings already loaded, needs and offers mixed."""
+    by_model: dict[type[Posting], list[Posting]] = {}
+    for posting in postings:
+        if TRANSLATIONS_ATTRIBUTE not in posting.__dict__:
+            by_model.setdefault(type(posting), []).append(posting)
+    for group in by_model.values():
+        prefetch_related_objects(group, translations_prefetch(language))
+    return postings
 
 
 def search_postings(model: type[Posting], filters: PostingFilters) -> QuerySet[Posting]:
-    postings = public_postings(model)
+    postings = public_postings(model).defer("search_document")  # only PostgreSQL reads it
     exact = {
         "sector__slug": filters.sector,
         "topic__slug": filters.topic,
@@ -118,19 +134,27 @@ def search_postings(model: type[Posting], filters: PostingFilters) -> QuerySet[P
         "original_language": filters.language,
     }
     postings = postings.filter(**{field: value for field, value in exact.items() if value})
-    query = text_query(filters.q)
-    if query is not None:
-        postings = postings.filter(search_document=query)
+    searching = search.text_query(filters.q) is not None
+    if searching:
+        postings = search.search(postings, filters.q)
     if filters.sort == "deadline":
         date = F(model.date_field_name)
         return postings.order_by(date.asc(nulls_last=True), "-published_at", "-pk")
-    if filters.sort == "relevance" and query is not None:
-        return postings.annotate(rank=SearchRank("search_document", query)).order_by("-rank", "-pk")
+    if filters.sort == "relevance" and searching:
+        return postings.order_by("-relevance", "-published_at", "-pk")
     return postings.order_by("-published_at", "-pk")
 
 
 def posting_for_reader(model: type[Posting], pk: int) -> Posting | None:
     return model.objects.select_related(*RELATED, "contact").filter(pk=pk).first()
+
+
+def posting_translations(posting: Posting, language: str) -> list[PostingTranslation]:
+    """The posting's machine translations into `language` (corrected ones too), in the order
+    of its texts."""
+    order = {field: number for number, field in enumerate(PostingTranslation.Field.values)}
+    rows = posting.translations.filter(language=language)
+    return sorted(rows, key=lambda row: order[row.field])
 
 
 def posting_history(posting: Posting) -> QuerySet[PostingChange]:

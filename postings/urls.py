@@ -3,7 +3,7 @@
 from django.urls import URLPattern, path
 
 from postings.models import Posting
-from postings.views import browse, dashboard, detail, editing, links, statistics
+from postings.views import browse, dashboard, detail, editing, links, statistics, translation
 
 app_name = "postings"
 
@@ -27,4 +27,10 @@ def posting_urls(model: type[Posting]) -> list[URLPattern]:
         path("<int:pk>/withdraw/", editing.posting_withdraw, kw, name="withdraw"),
         path("<int:pk>/confirm/", editing.posting_confirm, kw, name="confirm"),
         path("<int:pk>/report/", editing.posting_report, kw, name="report"),
+        path(
+            "<int:pk>/translation/<str:language>/",
+            translation.posting_translation,
+            kw,
+            name="translation",
+        ),
     ]

@@ -12,7 +12,7 @@ from django.test import Client, override_settings
 from django.utils import translation
 
 from cities4cities.celery import app as celery_app
-from matching.engine import embedding
+from core import embedding
 from matching.models import Match
 from municipalities.models import Membership, Municipality
 from needs.models import Need
@@ -27,7 +27,7 @@ from tests.factories import (
     UserFactory,
 )
 
-pytest_plugins = ["tests.celery_worker", "tests.isolation"]
+pytest_plugins = ["tests.celery_worker", "tests.isolation", "tests.translation_server"]
 
 
 @pytest.fixture(scope="session", autouse=True)

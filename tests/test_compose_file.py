@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
+from django.conf import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DJANGO_SERVICES = ("web", "worker", "beat")
@@ -36,7 +37,7 @@ def dockerfile_instructions() -> list[str]:
 
 
 def test_it_defines_the_whole_stack(services):
-    assert {"web", "worker", "beat", "db", "redis", "mailpit"} <= services.keys()
+    assert {"web", "worker", "beat", "db", "redis", "mailpit", "libretranslate"} <= services.keys()
 
 
 def test_every_service_has_an_image_or_a_build(services):
@@ -129,3 +130,33 @@ def test_the_docker_context_leaves_local_state_out():
     ignored = set((ROOT / ".dockerignore").read_text().split())
     assert {".venv", ".local", ".git"} <= ignored
     assert "__pycache__" in ignored or "**/__pycache__" in ignored
+
+
+def test_web_and_worker_translate_with_the_libretranslate_service(services):
+    for name in ("web", "worker"):
+        env = environment(services[name])
+        url = urlsplit(env["LIBRETRANSLATE_URL"])
+        # LibreTranslate unless .env says otherwise (TRANSLATION_BACKEND=none).
+        assert env["TRANSLATION_BACKEND"] == "${TRANSLATION_BACKEND:-libretranslate}", name
+        assert (url.scheme, url.hostname, url.port) == ("http", "libretranslate", 5000), name
+        assert "libretranslate" in services[name]["depends_on"], name
+
+
+def test_libretranslate_loads_the_platform_languages_and_keeps_its_models(services):
+    libretranslate = services["libretranslate"]
+    loaded = environment(libretranslate)["LT_LOAD_ONLY"].split(",")
+    assert sorted(loaded) == sorted(code for code, _name in settings.LANGUAGES)
+    assert any(
+        volume.endswith(":/home/libretranslate/.local") for volume in libretranslate["volumes"]
+    )
+    assert libretranslate["healthcheck"]["test"]
+    assert "ports" not in libretranslate
+
+
+def test_uploads_live_on_a_volume_the_app_user_owns(services):
+    volumes = yaml.safe_load((ROOT / "docker-compose.yml").read_text())["volumes"]
+    for name in ("web", "worker"):
+        media = environment(services[name])["MEDIA_ROOT"]
+        mounts = dict(mount.split(":")[::-1] for mount in services[name]["volumes"])
+        assert mounts[media] in volumes, name
+    assert f"RUN mkdir -p {media} && chown app:app {media}" in dockerfile_instructions()

@@ -1,21 +1,27 @@
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from municipalities import services
-from municipalities.forms import MunicipalityForm
+from municipalities.forms import MunicipalityForm, RegistrationForm
 from municipalities.models import Municipality
 from municipalities.selectors import is_manager_of
 
 
 @verified_email_required
 def register(request: HttpRequest) -> HttpResponse:
-    form = MunicipalityForm(request.POST or None)
+    form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        municipality = services.municipality_register(user=request.user, **form.cleaned_data)
+        try:
+            municipality = services.municipality_register(
+                user=request.user, **form.municipality_fields
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return render(request, "municipalities/register.html", {"form": form})
         messages.success(
             request,
             _(

@@ -23,6 +23,7 @@ class PostingChange(models.Model):
         REMINDED = "reminded", _("reminder sent")
         HIDDEN = "hidden", _("hidden by a moderator")
         RESTORED = "restored", _("restored by a moderator")
+        TRANSLATION_CORRECTED = "corrected", _("machine translation corrected")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
     object_id = models.PositiveBigIntegerField()

@@ -1,11 +1,13 @@
 """The abstract Posting: everything a need and an offer have in common."""
 
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.contrib.postgres.indexes import GinIndex
-from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -14,11 +16,18 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import localized_field, localized_fields
+from core.text import clean_fields
 from municipalities.models import Municipality
+from postings.models.search import search_document
 from postings.models.taxonomy import HelpKind, Sector, Topic
+from postings.models.translation import PostingTranslation
 
 # Written in the author's language, translations optional; stored per language.
 TRANSLATED_FIELDS = ("title", "description")
+# What the worker translates by machine into the other languages (PostingTranslation).
+MACHINE_TRANSLATED_FIELDS = tuple(PostingTranslation.Field.values)
+# Where postings.selectors.translations_prefetch puts the machine translations it loads.
+TRANSLATIONS_ATTRIBUTE = "loaded_translations"
 
 
 def written_in(language: str, **texts: str) -> dict[str, str]:
@@ -26,10 +35,13 @@ def written_in(language: str, **texts: str) -> dict[str, str]:
     return {localized_field(field, language): text for field, text in texts.items()}
 
 
-def _search_document() -> SearchVector:
-    """Title and description in every language, without stemming: text in any of the five
-    languages is found by its words (and, in queries, by their beginnings)."""
-    return SearchVector(*localized_fields(*TRANSLATED_FIELDS), config="simple")
+@dataclass(frozen=True)
+class ShownText:
+    """A text as a reader sees it: in which language, and whether a machine translated it."""
+
+    text: str
+    language: str
+    machine: bool = False
 
 
 class Posting(models.Model):
@@ -68,6 +80,8 @@ class Posting(models.Model):
         "search_document",
         "match_pending",
         "match_requested_at",
+        "translation_pending",
+        "translation_requested_at",
     )
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -133,6 +147,12 @@ class Posting(models.Model):
     # When it was last marked or handed to a task: the sweep re-sends only overdue ones, and the
     # worker clears the flag only if nobody marked the posting again while it was matching.
     match_requested_at = models.DateTimeField(_("matching requested at"), null=True, blank=True)
+    # The same for machine translation: set whenever a text changes, cleared by the worker once
+    # every language is done; a new posting has not been translated yet.
+    translation_pending = models.BooleanField(_("to be translated"), default=True)
+    translation_requested_at = models.DateTimeField(
+        _("translation requested at"), null=True, blank=True
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("created by"),
@@ -144,8 +164,11 @@ class Posting(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
     search_document = models.GeneratedField(
-        expression=_search_document(), output_field=SearchVectorField(), db_persist=True
+        expression=search_document(*localized_fields(*TRANSLATED_FIELDS), "unit"),
+        output_field=SearchVectorField(),
+        db_persist=True,
     )
+    translations = GenericRelation(PostingTranslation)
 
     class Meta:
         abstract = True
@@ -178,11 +201,18 @@ class Posting(models.Model):
         return [
             GinIndex(fields=["search_document"], name=f"{prefix}_search_idx"),
             models.Index(fields=["status", "-published_at"], name=f"{prefix}_status_idx"),
+            # The lists' default order (newest first): the first page without sorting them all.
+            models.Index(fields=["-published_at", "-id"], name=f"{prefix}_newest_idx"),
             models.Index(fields=["municipality", "status"], name=f"{prefix}_municipality_idx"),
             models.Index(
                 fields=["match_requested_at"],
                 condition=Q(match_pending=True),
                 name=f"{prefix}_match_pending_idx",
+            ),
+            models.Index(
+                fields=["translation_requested_at"],
+                condition=Q(translation_pending=True),
+                name=f"{prefix}_translation_pending_idx",
             ),
         ]
 
@@ -199,6 +229,12 @@ class Posting(models.Model):
         return [field.name for field in cls._meta.concrete_fields if field.name not in editable]
 
     def clean(self) -> None:
+        # What every way in (pages, API, admin) passes: titles and units display as typed.
+        clean_fields(
+            self,
+            labels=[*localized_fields("title"), "unit"],
+            texts=localized_fields("description"),
+        )
         errors = {}
         for field in TRANSLATED_FIELDS:
             localized = localized_field(field, self.original_language or "en")
@@ -237,7 +273,8 @@ class Posting(models.Model):
         return max(self.quantity - self.quantity_covered, Decimal(0))
 
     def text(self, field: str, language: str | None = None) -> str:
-        """A translated field in the reader's language, else in the language it was written in."""
+        """A translated field in the reader's language as its author wrote it, else in the
+        language it was written in (machine translations aside: see `shown`)."""
         language = language or get_language() or settings.LANGUAGE_CODE
         for code in (language, self.original_language):
             value = getattr(self, localized_field(field, code), "")
@@ -245,17 +282,58 @@ class Posting(models.Model):
                 return value
         return getattr(self, field)
 
+    def original(self, field: str) -> str:
+        """A text (title, description, logistics, unit) as its author wrote it."""
+        if field in TRANSLATED_FIELDS:
+            return self.text(field, self.original_language)
+        return getattr(self, field)
+
+    def shown(self, field: str, language: str | None = None) -> ShownText:
+        """A text in the reader's language: as the author wrote it in that language; else
+        translated by machine from the current original, or a machine translation an official
+        corrected; else the original. Machine translations count where they were loaded with
+        the posting (postings.selectors.translations_prefetch): a page never fetches them one
+        posting at a time."""
+        language = language or get_language() or settings.LANGUAGE_CODE
+        original = self.original(field)
+        if language == self.original_language or not original:
+            return ShownText(original, self.original_language)
+        if field in TRANSLATED_FIELDS and getattr(self, localized_field(field, language), ""):
+            return ShownText(getattr(self, localized_field(field, language)), language)
+        for translation in self.__dict__.get(TRANSLATIONS_ATTRIBUTE) or ():
+            wanted = translation.field == field and translation.language == language
+            if wanted and translation.translates(original):
+                return ShownText(translation.text, language, machine=translation.machine)
+        return ShownText(original, self.original_language)
+
     @property
     def display_title(self) -> str:
-        return self.text("title")
+        return self.shown("title").text
 
     @property
     def display_description(self) -> str:
-        return self.text("description")
+        return self.shown("description").text
+
+    @property
+    def display_logistics(self) -> str:
+        return self.shown("logistics").text
+
+    @property
+    def display_unit(self) -> str:
+        return self.shown("unit").text
+
+    @property
+    def display_language(self) -> str:
+        """The language the reader sees the title in (for `lang` attributes)."""
+        return self.shown("title").language
 
     @property
     def shown_in_original(self) -> bool:
-        """Whether the reader sees the original text because no translation into their language
-        exists."""
-        language = get_language() or settings.LANGUAGE_CODE
-        return not getattr(self, localized_field("title", language), "")
+        """Whether the reader sees the title as written, for want of a translation into their
+        language."""
+        return self.display_language == self.original_language
+
+    @property
+    def machine_translated(self) -> bool:
+        """Whether the reader sees the title or the description translated by machine."""
+        return self.shown("title").machine or self.shown("description").machine

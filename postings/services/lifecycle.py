@@ -2,24 +2,40 @@
 expired. Every change is one transaction, checks its permission and is recorded in the history."""
 
 from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from accounts.models import User
+from core.limits import Limit, consume
 from municipalities.models import Municipality
 from municipalities.selectors import membership_of
 from postings import permissions
 from postings.models import Posting, PostingChange
 from postings.services.history import diff, record
 from postings.services.matching_queue import mark_for_matching
+from postings.services.translation import TEXT_FIELDS, mark_for_translation
 
 Status = Posting.Status
 Action = PostingChange.Action
+# A needed-by or available-until date further ahead is a typo, not a plan.
+LATEST_DATE_YEARS = 5
+NEW_POSTINGS = Limit(
+    "posting_create",
+    "POSTINGS_PER_HOUR",
+    3600,
+    ngettext_lazy(
+        "You have created %(count)d need or offer within an hour.",
+        "You have created %(count)d needs and offers within an hour.",
+        "count",
+    ),
+)
 
 
 def _check_fields(model: type[Posting], fields: dict) -> None:
@@ -42,9 +58,7 @@ def _validate(posting: Posting, changed: Iterable[str]) -> None:
         posting.full_clean()
     except ValidationError as error:
         errors.update(error.message_dict)
-    date_field = posting.date_field_name
-    if date_field in changed and posting.date is not None and posting.date < timezone.localdate():
-        errors.setdefault(date_field, []).append(_("This date is in the past."))
+    _check_date(posting, changed, errors)
     contact = posting.contact
     if "contact" in changed and contact is not None and not _speaks_for(contact, posting):
         message = _("%(person)s is not an official of %(municipality)s.") % {
@@ -61,6 +75,34 @@ def _validate(posting: Posting, changed: Iterable[str]) -> None:
             errors.setdefault("external_id", []).append(message)
     if errors:
         raise ValidationError(errors)
+
+
+def _check_date(posting: Posting, changed: set[str], errors: dict[str, list]) -> None:
+    """The needed-by or available-until date: not in the past, and not beyond what can be
+    meant (2062 typed for 2026)."""
+    date, field = posting.date, posting.date_field_name
+    if field not in changed or date is None:
+        return
+    today = timezone.localdate()
+    latest = _years_later(today, LATEST_DATE_YEARS)
+    if date < today:
+        message = _("This date is in the past.")
+    elif date > latest:
+        message = ngettext(
+            "This date is more than %(years)d year ahead; the latest possible is %(date)s.",
+            "This date is more than %(years)d years ahead; the latest possible is %(date)s.",
+            LATEST_DATE_YEARS,
+        ) % {"years": LATEST_DATE_YEARS, "date": date_format(latest)}
+    else:
+        return
+    errors.setdefault(field, []).append(message)
+
+
+def _years_later(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
 
 
 def _save(posting: Posting, *fields: str) -> None:
@@ -85,8 +127,10 @@ def posting_create(
     if posting.contact_id is None:
         posting.contact = user
     _validate(posting, {*fields, "contact"})
+    consume(NEW_POSTINGS, f"user:{user.pk}")
     posting.save()
     record(posting, Action.CREATED, user)
+    mark_for_translation(posting)
     if publish:
         _publish_or_submit(posting, user)
     return posting
@@ -123,6 +167,8 @@ def _edit(posting: Posting, user: User, fields: dict) -> Posting:
         record(posting, Action.EDITED, user, changes)
         if posting.status in Posting.OPEN_STATUSES:
             mark_for_matching(posting)
+        if TEXT_FIELDS & changes.keys():
+            mark_for_translation(posting)
     return posting
 
 

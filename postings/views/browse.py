@@ -13,7 +13,7 @@ from municipalities.selectors import acting_municipalities
 from postings.csv_export import csv_lines
 from postings.forms_filters import PostingFilterForm
 from postings.models import Posting
-from postings.selectors import search_postings
+from postings.selectors import search_postings, translations_prefetch
 
 PAGE_SIZE = 25
 
@@ -28,7 +28,9 @@ def posting_list(request: HttpRequest, model: type[Posting]) -> HttpResponse:
     form = PostingFilterForm(request.GET or None, model=model)
     if form.is_bound:
         form.is_valid()
-    postings = search_postings(model, form.filters())
+    postings = search_postings(model, form.filters()).prefetch_related(
+        translations_prefetch(get_language() or settings.LANGUAGE_CODE)
+    )
     page = Paginator(postings, PAGE_SIZE).get_page(request.GET.get("page"))
     namespace = model._meta.app_label
     query_string = _query_string(request)

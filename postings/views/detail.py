@@ -1,19 +1,17 @@
 """One need or offer: for everyone when public, with the history and actions for its municipality's
 members."""
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import get_language, get_language_info
 
-from core.languages import localized_field
 from municipalities.models import Membership
 from municipalities.selectors import acting_membership, is_official, membership_of
 from postings import permissions
-from postings.models import TRANSLATED_FIELDS, Posting, PostingChange
-from postings.selectors import posting_for_reader, posting_history
+from postings.models import TRANSLATIONS_ATTRIBUTE, Posting, PostingChange
+from postings.reading import Reading, language_name, reading_of
+from postings.selectors import posting_for_reader, posting_history, with_translations
 from postings.services.lifecycle import Answer
 
 Status = Posting.Status
@@ -25,40 +23,17 @@ NOTED_ACTIONS = (
 )
 
 
-def _language_name(code: str) -> str:
-    return get_language_info(code)["name_translated"]
-
-
-def _has_translation(posting: Posting, language: str) -> bool:
-    if language == posting.original_language:
-        return False
-    return any(
-        getattr(posting, localized_field(field, language), "") for field in TRANSLATED_FIELDS
-    )
-
-
-def _text(posting: Posting, original: bool) -> dict:
-    """Title and description in the reader's language if translated (unless the original was
-    asked for), else as written."""
-    reader = get_language() or settings.LANGUAGE_CODE
-    translated = _has_translation(posting, reader)
-    language = reader if translated and not original else posting.original_language
-    return {
-        "title": posting.text("title", language),
-        "description": posting.text("description", language),
-        "text_language": language,
-        "has_translation": translated,
-        "showing_original": language == posting.original_language,
-        "original_language_name": _language_name(posting.original_language),
-        "reader_language_name": _language_name(reader),
-    }
-
-
 def _field_label(model: type[Posting], name: str) -> str:
     try:
         return str(model._meta.get_field(name).verbose_name)
     except FieldDoesNotExist:
         return name
+
+
+def _note(entry: PostingChange) -> str:
+    if entry.action == PostingChange.Action.TRANSLATION_CORRECTED:
+        return language_name(entry.note) if entry.note else ""
+    return entry.note if entry.action in NOTED_ACTIONS else ""
 
 
 def _history(posting: Posting) -> list[dict]:
@@ -67,10 +42,25 @@ def _history(posting: Posting) -> list[dict]:
         {
             "entry": entry,
             "fields": [_field_label(model, name) for name in entry.changes],
-            "note": entry.note if entry.action in NOTED_ACTIONS else "",
+            "note": _note(entry),
         }
         for entry in posting_history(posting)
     ]
+
+
+def _correct_url(posting: Posting, reading: Reading, acting: Membership | None) -> str | None:
+    """Where an official of the posting's municipality corrects the machine translation into
+    the language they read (once there is one)."""
+    translated = any(
+        row.language == reading.reader_language
+        for row in posting.__dict__.get(TRANSLATIONS_ATTRIBUTE) or ()
+    )
+    if acting is None or not translated:
+        return None
+    return reverse(
+        f"{type(posting)._meta.app_label}:translation",
+        kwargs={"pk": posting.pk, "language": reading.reader_language},
+    )
 
 
 def _actions(posting: Posting, membership: Membership | None) -> dict:
@@ -102,12 +92,16 @@ def posting_detail(request: HttpRequest, model: type[Posting], pk: int) -> HttpR
     insider = member or request.user.is_staff
     acting = acting_membership(request.user, posting.municipality) if member else None
     namespace = model._meta.app_label
+    reading = reading_of(
+        with_translations([posting])[0], original=request.GET.get("original") == "1"
+    )
     context = {
         "posting": posting,
         "kind": model._meta.model_name,
         "list_url": reverse(f"{namespace}:list"),
         "date_label": _field_label(model, model.date_field_name),
-        **_text(posting, original=request.GET.get("original") == "1"),
+        "reading": reading,
+        "correct_url": _correct_url(posting, reading, acting),
         "contact_visible": permissions.can_see_contact(request.user),
         "insider": insider,
         "history": _history(posting) if insider else [],

@@ -36,7 +36,8 @@ def app_commands(port: int) -> dict[str, list[str]]:
     LOCAL.mkdir(exist_ok=True)
     return {
         "runserver": [PY, "manage.py", "runserver", f"127.0.0.1:{port}"],
-        "worker": [*celery, "worker", "-l", "info", "--concurrency", "2"],
+        # Both queues: matching ("celery") and mail with the sweeps ("mail").
+        "worker": [*celery, "worker", "-l", "info", "--concurrency", "2", "-Q", "celery,mail"],
         "beat": [*celery, "beat", "-l", "info", "--schedule", str(LOCAL / "celerybeat-schedule")],
     }
 

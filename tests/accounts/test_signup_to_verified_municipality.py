@@ -26,7 +26,13 @@ def test_a_new_official_signs_up_verifies_registers_and_is_verified(
 ):
     response = client.post(
         "/uk/accounts/signup/",
-        {"email": "olena@kam-pod.example", "password1": PASSWORD, "password2": PASSWORD},
+        {
+            "email": "olena@kam-pod.example",
+            "first_name": "Olena",
+            "last_name": "Kovalenko",
+            "password1": PASSWORD,
+            "password2": PASSWORD,
+        },
     )
     assert response.status_code == 302
     user = User.objects.get(email="olena@kam-pod.example")

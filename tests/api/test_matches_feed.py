@@ -29,8 +29,8 @@ MATCH_PAGE_QUERIES = 9
 # numbering, the changes after the cursor with the purge horizon (one query), the changed
 # matches still in sight and the three taxonomy lists.
 MATCH_CHANGES_QUERIES = 8
-# Messages with their author and match; no taxonomy.
-MESSAGE_PAGE_QUERIES = 6
+# Messages with their author and match, and their translations; no taxonomy.
+MESSAGE_PAGE_QUERIES = 7
 EVERY_REASON = [
     {"code": "same_topic", "topic": "medical-equipment"},
     {"code": "same_sector", "sector": "health"},

@@ -92,6 +92,8 @@ def test_a_message_reads_with_its_match_and_its_author_s_name_only(users, messag
         "match": str(match.uuid),
         "author": official.get_full_name(),
         "body": "Are the beds still free?",
+        "language": "",
+        "translations": {},
         "created_at": response.json()["created_at"],
     }
     assert official.email not in response.content.decode()

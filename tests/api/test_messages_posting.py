@@ -40,6 +40,8 @@ def test_a_message_is_posted_and_emailed_to_the_other_side(
         "match": str(contacted.uuid),
         "author": official.get_full_name(),
         "body": "When can you send them?",
+        "language": "",
+        "translations": {},
         "created_at": response.json()["created_at"],
     }
     assert [email.to for email in mail.outbox] == [[giver.email]]

@@ -25,6 +25,8 @@ def test_a_new_user_signs_up_switches_to_ukrainian_and_lands_on_the_ukrainian_da
     page.goto(f"{url}/en/accounts/signup/")
     a11y["signup page (en)"] = serious_violations(page)
     signup = page.locator("main form").filter(has=page.locator("input[name=password2]"))
+    signup.get_by_label("First name").fill("Olena")
+    signup.get_by_label("Last name").fill("Kovalenko")
     signup.locator("input[name=email]").fill(EMAIL)
     signup.locator("input[name=password1]").fill(PASSWORD)
     signup.locator("input[name=password2]").fill(PASSWORD)

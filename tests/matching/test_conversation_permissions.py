@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from core.emails import queue_email_to_users
 from core.models import OutgoingEmail
 from matching import services
+from matching.message_delivery import message_recipients
 from matching.models import Match, Message
 from municipalities.models import Membership, Municipality
 from tests.factories import MatchFactory, MembershipFactory, NeedFactory, OfferFactory, match_url
@@ -203,7 +204,7 @@ def test_a_message_is_emailed_once(
     with django_capture_on_commit_callbacks(execute=True):
         message = services.message_post(user=official, match=match, body="Hello")
         again = queue_email_to_users(
-            services.message_recipients(match, official),
+            message_recipients(match, official),
             "new_message",
             {"match": match, "message": message, "author": official},
             key=f"message:{message.pk}",

@@ -35,7 +35,12 @@ def test_bad_input_shows_field_errors_and_stores_nothing(official_client):
 def test_registering_a_second_city_with_the_same_name_gets_its_own_address(
     official_client, municipality
 ):
-    data = {"name_en": municipality.name_en, "country": "UA", "languages": ["uk"]}
+    data = {
+        "name_en": municipality.name_en,
+        "country": "UA",
+        "languages": ["uk"],
+        "different": "on",
+    }
     response = official_client.post("/en/municipalities/register/", data)
     assert response.status_code == 302
     new = Municipality.objects.exclude(pk=municipality.pk).get()
