@@ -6,6 +6,10 @@ nothing; without a translation service the emails go out at once, with the messa
 An email waits for its translation a few minutes at most (HOLD_FOR_TRANSLATION): a service
 that is down delays it that long, then it goes out as written; the page shows the translation
 once the worker has made it.
+
+A reader gets one email per conversation every few minutes at most (COALESCE_FOR): the first
+message after a quiet spell goes out at once, what follows within the window waits for the
+sweep and goes out as one email that lists it all.
 """
 
 import logging
@@ -20,13 +24,16 @@ from core import translation
 from core.emails import queue_email_to_user
 from core.languages import LANGUAGE_CODES
 from matching import permissions
-from matching.models import Match, Message, MessageTranslation
+from matching.models import Conversation, Match, Message, MessageTranslation
 from matching.sides import Side
 from postings.selectors import posting_contacts, with_translations
 
 logger = logging.getLogger(__name__)
 
 HOLD_FOR_TRANSLATION = timedelta(minutes=5)
+# A reader emailed about a conversation hears of its next messages this much later at the
+# earliest (then within one sweep, sweep-held-announcements: two minutes).
+COALESCE_FOR = timedelta(minutes=5)
 # A message not announced after this has lost its task: the sweep hands it to a new one.
 LOST_AFTER = timedelta(minutes=2)
 # How long the sweep keeps trying to translate a message the service could not.
@@ -91,38 +98,75 @@ def translate_message(message: Message) -> int:
 
 
 def announce_message(message: Message) -> int:
-    """Email the other side about the message, once (however often this runs): each reader
-    in their language, with the message translated for them where it is. Returns emails
-    queued."""
+    """Email the other side about the message, with whatever else of its conversation is still
+    waiting, once (however often this runs): one email per reader, in their language, listing
+    the messages translated for them where they are. Messages for a reader emailed about this
+    conversation within COALESCE_FOR wait for a later run. Returns emails queued."""
     with transaction.atomic():
-        message = (
-            Message.objects.select_for_update(of=("self",))
-            .select_related("author")
-            .filter(pk=message.pk, announced_at__isnull=True)
-            .first()
+        conversation = Conversation.objects.select_for_update().get(messages=message)
+        now = timezone.now()
+        waiting = list(
+            conversation.messages.filter(announced_at__isnull=True).select_related("author")
         )
-        if message is None:
-            return 0
-        Message.objects.filter(pk=message.pk).update(announced_at=timezone.now())
-        if message.author is None:
+        if not waiting:
             return 0
         match = _match_of(message)
-        with_translations([match.need, match.offer])  # their titles in each reader's language
-        translated = dict(message.translations.values_list("language", "text"))
-        return sum(
-            queue_email_to_user(
-                reader,
-                "new_message",
-                {
-                    "match": match,
-                    "message": message,
-                    "author": message.author,
-                    "translated": translated.get(reader.language, ""),
-                },
-                key=f"message:{message.pk}:{reader.pk}",
-            )
-            for reader in message_recipients(match, message.author)
+        readers = _Readers(match)
+        recent = conversation.messages.filter(announced_at__gte=now - COALESCE_FOR)
+        told = {reader.pk for sent in recent.select_related("author") for reader in readers(sent)}
+        due = [each for each in waiting if not told & {reader.pk for reader in readers(each)}]
+        if not due:
+            return 0
+        Message.objects.filter(pk__in=[each.pk for each in due]).update(announced_at=now)
+        return _email_readers(match, due, readers)
+
+
+class _Readers:
+    """Who is emailed about a message (message_recipients), looked up once per author."""
+
+    def __init__(self, match: Match) -> None:
+        self.match = match
+        self.by_author: dict[int, list[User]] = {}
+
+    def __call__(self, message: Message) -> list[User]:
+        if message.author is None:
+            return []
+        if message.author_id not in self.by_author:
+            self.by_author[message.author_id] = message_recipients(self.match, message.author)
+        return self.by_author[message.author_id]
+
+
+def _email_readers(match: Match, messages: list[Message], readers: _Readers) -> int:
+    with_translations([match.need, match.offer])  # their titles in each reader's language
+    translated = {
+        (message_id, language): text
+        for message_id, language, text in MessageTranslation.objects.filter(
+            message__in=messages
+        ).values_list("message_id", "language", "text")
+    }
+    per_reader: dict[int, tuple[User, list[Message]]] = {}
+    for message in messages:
+        for reader in readers(message):
+            per_reader.setdefault(reader.pk, (reader, []))[1].append(message)
+    return sum(
+        queue_email_to_user(
+            reader,
+            "new_message",
+            {
+                "match": match,
+                "messages": [
+                    {
+                        "message": message,
+                        "author": message.author,
+                        "translated": translated.get((message.pk, reader.language), ""),
+                    }
+                    for message in listed
+                ],
+            },
+            key=f"message:{listed[-1].pk}:{reader.pk}",
         )
+        for reader, listed in per_reader.values()
+    )
 
 
 def overdue(message: Message) -> bool:
