@@ -5,6 +5,7 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
@@ -54,3 +55,22 @@ def validate_agreement(file) -> None:
             _("This is not a PDF document. Please upload the agreement as a PDF."),
             code="not_pdf",
         )
+
+
+def agreement_download(partnership, *, allowed: bool) -> FileResponse:
+    """The signed agreement as an attachment, never cached by a proxy; 404 for whoever may
+    not see it (`allowed`: the members' officials and staff) and where there is none."""
+    if not allowed or not partnership.agreement:
+        raise Http404
+    try:
+        document = partnership.agreement.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        document,
+        as_attachment=True,
+        filename=f"agreement-{partnership.uuid}.pdf",
+        content_type="application/pdf",
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

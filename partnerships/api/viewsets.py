@@ -7,7 +7,7 @@ municipality) as "access_lost"."""
 from functools import cached_property
 
 from django.db import transaction
-from django.http import FileResponse, Http404
+from django.http import FileResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -30,6 +30,7 @@ from partnerships.api.serializers import (
     PartnershipProposalSerializer,
     PartnershipSerializer,
 )
+from partnerships.documents import agreement_download
 from partnerships.models import Activity, Event
 from partnerships.permissions import access
 from partnerships.selectors import (
@@ -217,20 +218,8 @@ class PartnershipViewSet(_Writes):
 
     def _download(self) -> FileResponse:
         partnership = self.get_object()
-        if not access(self.request.user, partnership).sees_contacts or not partnership.agreement:
-            raise Http404
-        try:
-            document = partnership.agreement.open("rb")
-        except FileNotFoundError:
-            raise Http404 from None
-        response = FileResponse(
-            document,
-            as_attachment=True,
-            filename=f"agreement-{partnership.uuid}.pdf",
-            content_type="application/pdf",
-        )
-        response["Cache-Control"] = "private, no-store"
-        return response
+        allowed = access(self.request.user, partnership).sees_contacts
+        return agreement_download(partnership, allowed=allowed)
 
 
 class _CooperationViewSet(_Writes):

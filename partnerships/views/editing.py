@@ -7,13 +7,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.errors import error_messages, form_error_messages
 from partnerships import services
+from partnerships.documents import agreement_download
 from partnerships.forms import AgreementForm, ContactForm, PartnershipForm, StatusForm
 from partnerships.models import Partnership
 from partnerships.permissions import Access
@@ -138,17 +139,4 @@ def upload_agreement(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def agreement(request: HttpRequest, uuid: UUID) -> FileResponse:
     """The signed agreement, for the members' officials and staff only; never a public URL."""
     partnership, rights = readable(request, uuid)
-    if not rights.sees_contacts or not partnership.agreement:
-        raise Http404
-    try:
-        document = partnership.agreement.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    response = FileResponse(
-        document,
-        as_attachment=True,
-        filename=f"agreement-{partnership.uuid}.pdf",
-        content_type="application/pdf",
-    )
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return agreement_download(partnership, allowed=rights.sees_contacts)
