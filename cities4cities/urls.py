@@ -7,7 +7,7 @@ from django.views.generic import RedirectView
 
 from accounts import views as account_views
 from core import views as core_views
-from municipalities.views import dashboard
+from partnerships.views.inbox import dashboard
 
 # Admins log in through allauth, so the same rate limits and two-factor checks apply.
 admin.site.login = secure_admin_login(admin.site.login)

@@ -1,4 +1,3 @@
-from municipalities.views.dashboard import dashboard
 from municipalities.views.directory import detail, directory
 from municipalities.views.membership import (
     invitation_accept,
@@ -9,7 +8,6 @@ from municipalities.views.membership import (
 from municipalities.views.registration import edit, register
 
 __all__ = [
-    "dashboard",
     "detail",
     "directory",
     "edit",

@@ -1,6 +1,5 @@
 """Partnerships on the pages of apps below this one (municipalities, matching), which cannot
-import it: a municipality's partnerships, the proposals waiting on the dashboard, and "record
-as cooperation" on a match."""
+import it: a municipality's partnerships and "record as cooperation" on a match."""
 
 from django import template
 
@@ -9,7 +8,7 @@ from matching.models import Match
 from municipalities.models import Membership
 from partnerships.models import ActivityMatch, Partnership
 from partnerships.permissions import roles_in
-from partnerships.selectors import partnerships_of, proposals_waiting_for
+from partnerships.selectors import partnerships_of
 from partnerships.services.cooperation import RECORDABLE_MATCHES
 
 register = template.Library()
@@ -19,12 +18,6 @@ register = template.Library()
 def municipality_partnerships(municipality) -> dict:
     """The municipality's partnerships, for its profile page."""
     return {"partnerships": partnerships_of(municipality.pk)}
-
-
-@register.inclusion_tag("partnerships/_proposals.html", takes_context=True)
-def partnership_proposals(context) -> dict:
-    """The proposals waiting for the reader's confirmation, for their dashboard."""
-    return {"waiting": proposals_waiting_for(context["request"].user)}
 
 
 def _recorded_in(match: Match) -> Partnership | None:

@@ -25,7 +25,7 @@ def test_the_profile_page(client, municipality, page_queries):
 
 
 def test_the_dashboard(official_client, official, page_queries):
-    few = page_queries(official_client, "/en/dashboard/", at_most=6)
+    few = page_queries(official_client, "/en/dashboard/", at_most=10)
     for _ in range(5):
         MembershipFactory(user=official)
     JoinRequestFactory.create_batch(3, user=official)
