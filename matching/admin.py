@@ -8,15 +8,29 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import ReadOnlyAdmin
 from core.languages import localized_fields
-from matching.models import Conversation, Match, Message
+from matching.models import Conversation, Match, MatchEvent, Message
 from matching.sides import Side
 
 # Titles in every language, as modeltranslation stores them.
 TITLES = localized_fields(*(f"{side}__title" for side in Side))
 
 
+class MatchEventInline(admin.TabularInline):
+    """The agreement and delivery as they happened, with the reasons of corrections."""
+
+    model = MatchEvent
+    fields = ["created_at", "action", "side", "user", "quantity", "previous_quantity", "reason"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+
 @admin.register(Match)
 class MatchAdmin(ReadOnlyAdmin):
+    inlines = [MatchEventInline]
     list_display = ["__str__", "need_city", "offer_city", "score", "status", "updated_at"]
     list_filter = ["status", "dismissed_by"]
     search_fields = [*TITLES, "need__municipality__name", "offer__municipality__name"]

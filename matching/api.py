@@ -1,24 +1,27 @@
 """Matches and their conversations in the API, for the members of the match's two
 municipalities and staff: the two change feeds, and the actions on a match (contact, agree,
-deliver, dismiss, post a message), each through the service the match page calls."""
+accept, deliver, correct or undo a delivery, fully covered, dismiss, post a message), each
+through the service the match page calls."""
 
 from collections.abc import Callable
 from functools import cached_property
 
 from django.db import transaction
 from django.urls import reverse
-from drf_spectacular.utils import extend_schema, extend_schema_field
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import permissions, serializers, status
 from rest_framework.decorators import action
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from core.api.conditional import etag_of
+from core.api.errors import Problem, problem_response
 from core.api.fields import StrictSerializer
 from core.api.idempotency import idempotent
 from core.api.viewsets import MirroredViewSet
 from core.languages import LANGUAGE_CODES
 from matching import selectors, services
+from matching.agreement import AgreementConflict
 from matching.engine.reasons import Reason
 from matching.models import Match, Message
 from matching.reasons_text import describe
@@ -97,7 +100,42 @@ class MatchSerializer(serializers.ModelSerializer):
         decimal_places=2,
         read_only=True,
         allow_null=True,
-        help_text="How much the city in need confirmed as delivered.",
+        help_text=(
+            "How much the city in need confirmed as delivered; it covers the need and is "
+            "taken from the offer."
+        ),
+    )
+    proposed_by = SideOrNullField(
+        choices=Side.choices,
+        allow_null=True,
+        read_only=True,
+        help_text=(
+            "The side whose proposal waits for the other side to accept it (see /agree/ and "
+            "/accept/); null when none waits. While agreed, a proposal asks to change the "
+            "agreed quantity, which holds until accepted."
+        ),
+    )
+    proposed_quantity = serializers.DecimalField(
+        max_digits=12,
+        decimal_places=2,
+        read_only=True,
+        allow_null=True,
+        help_text="The quantity proposed, in the need's unit; null when none waits.",
+    )
+    proposed_at = serializers.DateTimeField(
+        read_only=True, allow_null=True, help_text="When the waiting proposal was made."
+    )
+    revision = serializers.IntegerField(
+        read_only=True,
+        help_text=(
+            "Counts the steps of the agreement and the delivery. Send it with a step to have "
+            "it refused (409) if the match moved on since you read it."
+        ),
+    )
+    fully_covered_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the city in need answered that the need is fully covered.",
     )
     has_conversation = serializers.SerializerMethodField(
         help_text="Whether the two cities have opened a conversation (see /messages/)."
@@ -130,6 +168,11 @@ class MatchSerializer(serializers.ModelSerializer):
             "dismissed_by",
             "agreed_quantity",
             "delivered_quantity",
+            "proposed_by",
+            "proposed_quantity",
+            "proposed_at",
+            "revision",
+            "fully_covered_at",
             "has_conversation",
             "contacted_at",
             "agreed_at",
@@ -204,20 +247,111 @@ class MatchContactSerializer(StrictSerializer):
     )
 
 
-class MatchQuantitySerializer(StrictSerializer):
-    """The quantity agreed on or delivered."""
-
-    quantity = serializers.DecimalField(
+def _quantity_field(help_text: str, required: bool = False) -> serializers.DecimalField:
+    return serializers.DecimalField(
         max_digits=None,
         decimal_places=None,
         coerce_to_string=False,
+        required=required,
+        allow_null=not required,
+        help_text=help_text,
+    )
+
+
+def _revision_field() -> serializers.IntegerField:
+    return serializers.IntegerField(
         required=False,
         allow_null=True,
+        min_value=0,
         help_text=(
-            "How much, in the need's unit. Required when the need has a quantity; when agreeing, "
-            "at most what the need still lacks. Delivering without it confirms what was agreed."
+            "The match's `revision` you last read: if the match has moved on since, nothing "
+            "is done and the answer is 409 with the match as it is now."
         ),
     )
+
+
+def _more_than_asked_field() -> serializers.BooleanField:
+    return serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Confirms a delivery of more than the need still lacks.",
+    )
+
+
+def _reason_field() -> serializers.CharField:
+    return serializers.CharField(
+        allow_blank=True, help_text="Why (required; at most 1000 characters)."
+    )
+
+
+class MatchAgreeSerializer(StrictSerializer):
+    """A proposed quantity: it accepts the other side's proposal of the same quantity."""
+
+    quantity = _quantity_field(
+        "How much, in the need's unit. Required when the need has a quantity, and at most "
+        "what it still lacks."
+    )
+    revision = _revision_field()
+
+
+class MatchAcceptSerializer(StrictSerializer):
+    """Accepting the other side's proposal."""
+
+    revision = _revision_field()
+
+
+class MatchDeliverSerializer(StrictSerializer):
+    """The quantity delivered."""
+
+    quantity = _quantity_field(
+        "How much arrived, in the need's unit: at most what was agreed. Without it, what was "
+        "agreed."
+    )
+    more_than_asked = _more_than_asked_field()
+
+
+class MatchCorrectDeliverySerializer(StrictSerializer):
+    """A delivery's corrected quantity, and why."""
+
+    quantity = _quantity_field("The quantity that really arrived.", required=True)
+    reason = _reason_field()
+    more_than_asked = _more_than_asked_field()
+
+
+class MatchReasonSerializer(StrictSerializer):
+    """Why a step is undone."""
+
+    reason = _reason_field()
+
+
+class MatchFullyCoveredSerializer(StrictSerializer):
+    """The answer that the need is fully covered, confirmed."""
+
+    confirmed = serializers.BooleanField(
+        help_text="Must be true: the need is closed as fulfilled and no longer matched."
+    )
+
+
+class MatchConflictSerializer(serializers.Serializer):
+    """A problem (409, code `agreement_changed`) with the match as it is now."""
+
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    code = serializers.CharField()
+    detail = serializers.CharField(help_text="What the agreement is now, in words.")
+    current = MatchSerializer(help_text="The match as it is now.")
+
+
+CONFLICT = {
+    (409, "application/problem+json"): OpenApiResponse(
+        MatchConflictSerializer,
+        description=(
+            "The agreement changed since the `revision` you sent, or the other side proposed "
+            "another quantity you had not seen: nothing was done; `current` is the match now."
+        ),
+    )
+}
 
 
 class MatchDismissSerializer(StrictSerializer):
@@ -267,8 +401,19 @@ class MatchViewSet(MirroredViewSet):
         as it is now."""
         with transaction.atomic():
             match = self.locked_object()
-            act(match, _valid(request_class, self.request))
+            try:
+                act(match, _valid(request_class, self.request))
+            except AgreementConflict as conflict:
+                return self._conflict(conflict)
         return self.respond(match)
+
+    def _conflict(self, conflict: AgreementConflict) -> Response:
+        """409, with the match as it is now (the service's savepoint is rolled back)."""
+        response = problem_response(Problem(409, "agreement_changed", conflict.message))
+        current = self.respond(conflict.match)
+        response.data["current"] = current.data
+        response["ETag"] = current["ETag"]
+        return response
 
     @extend_schema(
         request=MatchContactSerializer,
@@ -290,33 +435,116 @@ class MatchViewSet(MirroredViewSet):
         return self._act(MatchContactSerializer, contact)
 
     @extend_schema(
-        request=MatchQuantitySerializer,
-        responses={200: MatchSerializer},
-        description="Record the agreement (again, to change the quantity) once in contact.",
+        request=MatchAgreeSerializer,
+        responses={200: MatchSerializer, **CONFLICT},
+        description=(
+            "Agree on a quantity, once in contact: accepts the other side's waiting proposal "
+            "if it is the same quantity; else proposes it (while agreed: a change) for the "
+            "other side to accept. A different quantity than the other side's waiting "
+            "proposal needs the `revision` that showed it, else 409."
+        ),
     )
     @action(detail=True, methods=["post"])
     @idempotent
     def agree(self, request: Request, uuid: str | None = None) -> Response:
         def agree(match: Match, data: dict) -> None:
-            services.match_agree(user=request.user, match=match, quantity=data.get("quantity"))
+            services.match_agree(user=request.user, match=match, **data)
 
-        return self._act(MatchQuantitySerializer, agree)
+        return self._act(MatchAgreeSerializer, agree)
 
     @extend_schema(
-        request=MatchQuantitySerializer,
+        request=MatchAcceptSerializer,
+        responses={200: MatchSerializer, **CONFLICT},
+        description="Accept the other side's waiting proposal: the match is agreed on it.",
+    )
+    @action(detail=True, methods=["post"])
+    @idempotent
+    def accept(self, request: Request, uuid: str | None = None) -> Response:
+        def accept(match: Match, data: dict) -> None:
+            services.match_accept(user=request.user, match=match, **data)
+
+        return self._act(MatchAcceptSerializer, accept)
+
+    @extend_schema(
+        request=MatchDeliverSerializer,
         responses={200: MatchSerializer},
         description=(
-            "Confirm the delivery of an agreed match: for the city in need only. It counts "
-            "towards the need's covered quantity."
+            "Confirm the delivery of an agreed match: for the city in need only. At most what "
+            "was agreed; more than the need still lacks only with `more_than_asked`. It covers "
+            "the need and is taken from the offer; a posting with nothing left is fulfilled."
         ),
     )
     @action(detail=True, methods=["post"])
     @idempotent
     def deliver(self, request: Request, uuid: str | None = None) -> Response:
         def deliver(match: Match, data: dict) -> None:
-            services.match_deliver(user=request.user, match=match, quantity=data.get("quantity"))
+            services.match_deliver(user=request.user, match=match, **data)
 
-        return self._act(MatchQuantitySerializer, deliver)
+        return self._act(MatchDeliverSerializer, deliver)
+
+    @extend_schema(
+        request=MatchCorrectDeliverySerializer,
+        responses={200: MatchSerializer},
+        description=(
+            "Correct a delivery's quantity, with a reason: by the city in need, within 14 "
+            "days of the delivery. The need and the offer follow."
+        ),
+    )
+    @action(detail=True, methods=["post"], url_path="delivery-correction")
+    @idempotent
+    def correct_delivery(self, request: Request, uuid: str | None = None) -> Response:
+        def correct(match: Match, data: dict) -> None:
+            services.match_correct_delivery(user=request.user, match=match, **data)
+
+        return self._act(MatchCorrectDeliverySerializer, correct)
+
+    @extend_schema(
+        request=MatchReasonSerializer,
+        responses={200: MatchSerializer},
+        description=(
+            "Undo a delivery, with a reason: by the city in need, within 14 days. The match "
+            "is agreed again and what the delivery covered is open again."
+        ),
+    )
+    @action(detail=True, methods=["post"], url_path="delivery-undo")
+    @idempotent
+    def undo_delivery(self, request: Request, uuid: str | None = None) -> Response:
+        def undo(match: Match, data: dict) -> None:
+            services.match_undo_delivery(user=request.user, match=match, **data)
+
+        return self._act(MatchReasonSerializer, undo)
+
+    @extend_schema(
+        request=MatchFullyCoveredSerializer,
+        responses={200: MatchSerializer},
+        description=(
+            "After a delivery, answer that the need is fully covered: it is closed as "
+            "fulfilled. For the city in need; `confirmed` must be true."
+        ),
+    )
+    @action(detail=True, methods=["post"], url_path="fully-covered")
+    @idempotent
+    def fully_covered(self, request: Request, uuid: str | None = None) -> Response:
+        def covered(match: Match, data: dict) -> None:
+            services.match_mark_fully_covered(user=request.user, match=match, **data)
+
+        return self._act(MatchFullyCoveredSerializer, covered)
+
+    @extend_schema(
+        request=MatchReasonSerializer,
+        responses={200: MatchSerializer},
+        description=(
+            "Undo the answer that the need is fully covered, with a reason: by the city in "
+            "need, within 14 days. The need is open again."
+        ),
+    )
+    @action(detail=True, methods=["post"], url_path="fully-covered-undo")
+    @idempotent
+    def undo_fully_covered(self, request: Request, uuid: str | None = None) -> Response:
+        def undo(match: Match, data: dict) -> None:
+            services.match_undo_fully_covered(user=request.user, match=match, **data)
+
+        return self._act(MatchReasonSerializer, undo)
 
     @extend_schema(
         request=MatchDismissSerializer,

@@ -1,65 +1,54 @@
 """The life of a match once found: suggested → contacted → agreed → delivered, or dismissed by
-either side. Each change is one transaction and checks its own permission."""
-
-from decimal import Decimal, InvalidOperation
+either side. Each change is one transaction and checks its own permission. The agreement and
+the delivery, two-sided and correctable, are in matching.agreement (and reachable from here)."""
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from accounts.models import User
 from core import translation
+from core.limits import Limit, consume
 from matching import permissions
+from matching.agreement import (
+    QUANTITY_MAX,
+    AgreementConflict,
+    correctable_until,
+    lock_match,
+    match_accept,
+    match_agree,
+    match_correct_delivery,
+    match_deliver,
+    match_mark_fully_covered,
+    match_undo_delivery,
+    match_undo_fully_covered,
+    require_side,
+    save_match,
+)
 from matching.message_delivery import announce_message
 from matching.models import Conversation, Match, Message
 from matching.sides import Side
 from matching.tasks import deliver_message
-from postings.services.lifecycle import posting_record_coverage
 
 Status = Match.Status
 MESSAGE_MAX_LENGTH = Message._meta.get_field("body").max_length
-QUANTITY_MAX = Decimal("9999999999.99")  # what the quantity columns hold
+MESSAGES = Limit(
+    "message_post",
+    "MESSAGES_PER_CONVERSATION_PER_HOUR",
+    3600,
+    ngettext_lazy(
+        "You have sent %(count)d message in this conversation within an hour.",
+        "You have sent %(count)d messages in this conversation within an hour.",
+        "count",
+    ),
+)
 # A conversation stays open for messages once the match has been taken up.
 TALKING_STATUSES = (Status.CONTACTED, Status.AGREED, Status.DELIVERED)
 
 
-def _lock(match: Match) -> Match:
-    return (
-        Match.objects.select_for_update(of=("self",))
-        .select_related("need__municipality", "offer__municipality", "need__contact")
-        .select_related("offer__contact")
-        .get(pk=match.pk)
-    )
-
-
-def _save(match: Match, *fields: str) -> None:
-    match.save(update_fields=[*fields, "updated_at"])
-
-
-def _require_side(user: User, match: Match) -> list[str]:
-    sides = permissions.acting_sides(user, match)
-    if not sides:
-        raise PermissionDenied
-    return sides
-
-
-def _quantity(value) -> Decimal | None:
-    if value is None or value == "":
-        return None
-    try:
-        quantity = Decimal(str(value))
-    except InvalidOperation:
-        raise ValidationError({"quantity": _("Please enter a number.")}) from None
-    if not quantity.is_finite():
-        raise ValidationError({"quantity": _("Please enter a number.")})
-    if quantity > QUANTITY_MAX:
-        raise ValidationError({"quantity": _("This quantity is too large.")})
-    if quantity > 0:
-        quantity = quantity.quantize(Decimal("0.01"))  # as the columns store it
-    if quantity <= 0:
-        raise ValidationError({"quantity": _("The quantity must be positive.")})
-    return quantity
+_lock, _save, _require_side = lock_match, save_match, require_side
 
 
 @transaction.atomic
@@ -97,60 +86,13 @@ def message_post(*, user: User, match: Match, body: str) -> Message:
     if len(body) > MESSAGE_MAX_LENGTH:
         too_long = _("A message can be at most %(max)d characters.")
         raise ValidationError({"body": too_long % {"max": MESSAGE_MAX_LENGTH}})
+    consume(MESSAGES, f"user:{user.pk}:conversation:{conversation.pk}")
     message = Message.objects.create(conversation=conversation, author=user, body=body)
     if translation.is_configured():
         deliver_message.delay_on_commit(message.pk)
     else:
         announce_message(message)
     return message
-
-
-@transaction.atomic
-def match_agree(*, user: User, match: Match, quantity: Decimal | None = None) -> Match:
-    """Both cities agreed: record how much (required, and at most what is still open, when
-    the need has a quantity)."""
-    match = _lock(match)
-    _require_side(user, match)
-    if match.status not in (Status.CONTACTED, Status.AGREED):
-        raise ValidationError(_("Please contact the other city before recording an agreement."))
-    quantity = _quantity(quantity)
-    need = type(match.need).objects.get(pk=match.need_id)
-    if need.quantity is not None:
-        if quantity is None:
-            raise ValidationError({"quantity": _("Please enter the agreed quantity.")})
-        if quantity > need.quantity_open:
-            raise ValidationError(
-                {
-                    "quantity": _("At most %(open)s %(unit)s are still needed.")
-                    % {"open": f"{need.quantity_open.normalize():f}", "unit": need.unit}
-                }
-            )
-    match.status = Status.AGREED
-    match.agreed_quantity = quantity
-    match.agreed_at = timezone.now()
-    _save(match, "status", "agreed_quantity", "agreed_at")
-    return match
-
-
-@transaction.atomic
-def match_deliver(*, user: User, match: Match, quantity: Decimal | None = None) -> Match:
-    """The receiving city confirms the delivery; it counts towards the need's covered quantity
-    (which may make the need fulfilled)."""
-    match = _lock(match)
-    if not permissions.can_act_for(user, match, Side.NEED):
-        raise PermissionDenied
-    if match.status != Status.AGREED:
-        raise ValidationError(_("Only an agreed match can be marked as delivered."))
-    quantity = _quantity(quantity) or match.agreed_quantity
-    if quantity is None and match.need.quantity is not None:
-        raise ValidationError({"quantity": _("Please enter the delivered quantity.")})
-    match.status = Status.DELIVERED
-    match.delivered_quantity = quantity
-    match.delivered_at = timezone.now()
-    _save(match, "status", "delivered_quantity", "delivered_at")
-    if quantity is not None:
-        match.need = posting_record_coverage(posting=match.need, quantity=quantity, user=user)
-    return match
 
 
 @transaction.atomic
@@ -170,3 +112,21 @@ def match_dismiss(*, user: User, match: Match, side: str) -> Match:
     match.dismissed_at = timezone.now()
     _save(match, "status", "dismissed_by", "dismissed_at")
     return match
+
+
+__all__ = [
+    "MESSAGES",
+    "QUANTITY_MAX",
+    "AgreementConflict",
+    "correctable_until",
+    "match_accept",
+    "match_agree",
+    "match_contact",
+    "match_correct_delivery",
+    "match_deliver",
+    "match_dismiss",
+    "match_mark_fully_covered",
+    "match_undo_delivery",
+    "match_undo_fully_covered",
+    "message_post",
+]

@@ -1,5 +1,7 @@
 import uuid
+from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.postgres.functions import RandomUUID
 from django.db import models
 from django.db.models import Q
@@ -24,6 +26,9 @@ class Match(models.Model):
     Side = Side
 
     ACTIVE_STATUSES = (Status.SUGGESTED, Status.CONTACTED, Status.AGREED)
+    # How long the side that recorded a delivery or a "fully covered" answer may correct or
+    # undo it.
+    CORRECTABLE_FOR = timedelta(days=14)
 
     uuid = models.UUIDField(
         default=uuid.uuid4, db_default=RandomUUID(), unique=True, editable=False
@@ -44,6 +49,27 @@ class Match(models.Model):
     delivered_quantity = models.DecimalField(
         _("delivered quantity"), max_digits=12, decimal_places=2, null=True, blank=True
     )
+    # The agreement: one side proposes a quantity, the other accepts it. A proposal waits
+    # while `proposed_by` names a side; while agreed, a new proposal asks to change the
+    # agreed quantity, which holds until the other side accepts.
+    proposed_by = models.CharField(_("proposed by"), max_length=8, choices=Side, blank=True)
+    proposed_quantity = models.DecimalField(
+        _("proposed quantity"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by (person)"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), null=True, blank=True)
+    # Counts every step of the agreement and the delivery: a form sent from a page that shows
+    # an older state is recognised, and its sender sees what changed instead of overwriting it.
+    revision = models.PositiveIntegerField(_("revision"), default=0)
+    # The city in need answered that the need is fully covered (and it was closed).
+    fully_covered_at = models.DateTimeField(_("fully covered at"), null=True, blank=True)
     notified_at = models.DateTimeField(_("notified at"), null=True, blank=True, db_index=True)
     contacted_at = models.DateTimeField(_("contacted at"), null=True, blank=True)
     agreed_at = models.DateTimeField(_("agreed at"), null=True, blank=True)
@@ -69,6 +95,10 @@ class Match(models.Model):
                 condition=Q(delivered_quantity__isnull=True) | Q(delivered_quantity__gt=0),
                 name="match_delivered_quantity_positive",
             ),
+            models.CheckConstraint(
+                condition=Q(proposed_quantity__isnull=True) | Q(proposed_quantity__gt=0),
+                name="match_proposed_quantity_positive",
+            ),
         ]
         indexes = [
             models.Index(fields=["need", "-score"], name="match_need_score_idx"),
@@ -77,3 +107,54 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.need} ↔ {self.offer} ({self.score:.2f})"
+
+    @property
+    def pending_side(self) -> Side | None:
+        """The side whose proposal waits for the other side's answer."""
+        return Side(self.proposed_by) if self.proposed_by else None
+
+
+class MatchEvent(models.Model):
+    """A step of a match's agreement and delivery, as it happened: the history both cities see."""
+
+    class Action(models.TextChoices):
+        PROPOSED = "proposed", _("proposed a quantity")
+        WITHDRAWN = "withdrawn", _("withdrew the proposal")
+        ACCEPTED = "accepted", _("accepted the agreement")
+        DELIVERED = "delivered", _("confirmed the delivery")
+        CORRECTED = "corrected", _("corrected the delivered quantity")
+        UNDONE = "undone", _("undid the delivery")
+        FULLY_COVERED = "covered", _("answered that the need is fully covered")
+        UNCOVERED = "uncovered", _("undid the answer that the need is fully covered")
+
+    match = models.ForeignKey(
+        Match, verbose_name=_("match"), on_delete=models.CASCADE, related_name="events"
+    )
+    action = models.CharField(_("action"), max_length=16, choices=Action)
+    side = models.CharField(_("side"), max_length=8, choices=Side)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    quantity = models.DecimalField(
+        _("quantity"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    previous_quantity = models.DecimalField(
+        _("previous quantity"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    reason = models.TextField(_("reason"), max_length=1000, blank=True)
+    more_than_asked = models.BooleanField(_("more than asked"), default=False)
+    created_at = models.DateTimeField(_("at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("step of a match")
+        verbose_name_plural = _("history of matches")
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["match", "created_at"], name="match_event_history_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} ({self.created_at:%Y-%m-%d %H:%M})"

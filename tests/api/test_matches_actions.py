@@ -1,6 +1,6 @@
 """The actions on a match through the API behave as on its page, because they call the same
-services: contact (with a first message), agree, deliver, dismiss; the rules' refusals come back
-as 400 naming the field, a stale If-Match as 412 with nothing changed."""
+services: contact (with a first message), agree and accept, deliver, dismiss; the rules'
+refusals come back as 400 naming the field, a stale If-Match as 412 with nothing changed."""
 
 from decimal import Decimal
 
@@ -40,8 +40,9 @@ def contacted(match, official) -> Match:
 
 
 @pytest.fixture
-def agreed(contacted, official) -> Match:
-    return services.match_agree(user=official, match=contacted, quantity=Decimal(8))
+def agreed(contacted, official, giver) -> Match:
+    services.match_agree(user=official, match=contacted, quantity=Decimal(8))
+    return services.match_accept(user=giver, match=contacted)
 
 
 def test_contact_opens_the_conversation_with_a_first_message(
@@ -76,14 +77,22 @@ def test_contact_on_a_dismissed_match_is_refused(api, match, official):
     assert response.json()["errors"] == {"non_field_errors": ["This match is no longer open."]}
 
 
-def test_agree_records_the_quantity(giver_api, contacted):
+def test_agree_proposes_and_the_other_side_accepts(giver_api, api, contacted):
     response = giver_api.post(_url(contacted, "agree"), {"quantity": 12.5})
 
     assert response.status_code == 200
     body = response.json()
+    assert body["status"] == "contacted"
+    assert body["proposed_by"] == "offer"
+    assert body["proposed_quantity"] == 12.5
+
+    response = api.post(_url(contacted, "accept"), {"revision": body["revision"]})
+
+    body = response.json()
     assert body["status"] == "agreed"
     assert body["agreed_quantity"] == 12.5
     assert body["agreed_at"] is not None
+    assert body["proposed_by"] is None
     assert reload_match(contacted).agreed_quantity == Decimal("12.50")
 
 
@@ -188,7 +197,7 @@ def test_a_stale_if_match_is_412_and_changes_nothing(api, giver_api, contacted):
     assert response.status_code == 412
     assert response.json()["code"] == "precondition_failed"
     assert response["ETag"] == api.get(_url(contacted))["ETag"]
-    assert reload_match(contacted).agreed_quantity == Decimal(5)
+    assert reload_match(contacted).proposed_quantity == Decimal(5)
 
 
 @pytest.mark.parametrize("action", ["contact", "dismiss", "messages"])
@@ -223,4 +232,4 @@ def test_an_action_retried_with_its_idempotency_key_acts_once(api, contacted):
     assert retry["Idempotent-Replayed"] == "true"
     assert retry["ETag"] == first["ETag"]
     assert retry.json() == first.json()
-    assert reload_match(contacted).agreed_quantity == Decimal(6)
+    assert reload_match(contacted).proposed_quantity == Decimal(6)

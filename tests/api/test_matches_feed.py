@@ -94,6 +94,11 @@ def test_a_match_reads_with_its_reasons_as_data_and_in_words(api, match):
         "dismissed_by": None,
         "agreed_quantity": None,
         "delivered_quantity": None,
+        "proposed_by": None,
+        "proposed_quantity": None,
+        "proposed_at": None,
+        "revision": 0,
+        "fully_covered_at": None,
         "has_conversation": False,
         "contacted_at": None,
         "agreed_at": None,
@@ -135,6 +140,7 @@ def test_an_incremental_call_returns_exactly_what_changed(
 
     new = _match_of(municipality, offering)
     services.match_agree(user=giver, match=match, quantity=Decimal(5))
+    services.match_accept(user=official, match=match)
     services.match_dismiss(user=official, match=dismissed, side="need")
     message = services.message_post(user=giver, match=match, body="Next week?")
 

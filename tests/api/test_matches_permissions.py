@@ -146,17 +146,18 @@ def contacted(match, official) -> Match:
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
-def test_either_city_agrees(persona, users, contacted):
+def test_either_city_proposes_an_agreement(persona, users, contacted):
     response = _client(persona, users).post(_url(contacted, "agree"), {"quantity": 5})
 
     assert response.status_code == _expected(persona, members=200, staff=403)
-    agreed = reload_match(contacted).agreed_quantity == Decimal(5)
-    assert agreed == (response.status_code == 200)
+    proposed = reload_match(contacted).proposed_quantity == Decimal(5)
+    assert proposed == (response.status_code == 200)
 
 
 @pytest.fixture
-def agreed(contacted, official) -> Match:
-    return services.match_agree(user=official, match=contacted, quantity=Decimal(5))
+def agreed(contacted, official, giver) -> Match:
+    services.match_agree(user=official, match=contacted, quantity=Decimal(5))
+    return services.match_accept(user=giver, match=contacted)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -56,6 +56,7 @@ def test_the_activities_of_a_proposal_become_public_when_it_is_confirmed(
 def test_an_activity_recorded_from_a_match_names_it(manager, giver, official, match):
     matching.match_contact(user=giver, match=match)
     matching.match_agree(user=giver, match=match, quantity=Decimal(5))
+    matching.match_accept(user=official, match=match)
     activity = services.activity_from_match(user=manager, match=match)
     item = token_client(official).get(f"{ACTIVITIES}{activity.uuid}/").json()
     assert item["matches"] == [str(match.uuid)]

@@ -44,7 +44,7 @@ def _post_need(page: Page, url: str) -> None:
 
 def _send(page: Page, text: str) -> None:
     page.locator("textarea[name=body]").last.fill(text)
-    page.locator("form[action$='/messages/'] button[type=submit]").click()
+    page.locator("form[action*='/messages/'] button[type=submit]").click()
     expect(page.locator("main")).to_contain_text(text)
 
 
@@ -84,16 +84,18 @@ def test_two_cities_find_each_other_talk_agree_and_deliver(
 
         page.goto(f"{url}/en/matches/{match.pk}/")
         _send(page, "Wonderful, we will collect them at the Polish border.")
-        page.locator("input[name=quantity]").first.fill("20")
-        page.locator("form[action$='/agree/'] button[type=submit]").click()
-        expect(page.locator("form[action$='/deliver/']")).to_be_visible()
+        page.locator("#agree-form input[name=quantity]").fill("20")
+        page.locator("#agree-form button[type=submit]").click()
+        expect(page.locator("#deliver-form")).to_be_hidden()  # until the other city accepts
 
         other.reload()
         expect(other.locator("main")).to_contain_text("Wonderful, we will collect them")
+        other.locator("#accept-form button[type=submit]").click()
+        a11y["accepted agreement"] = serious_violations(other)
         _send(other, "The truck leaves on Monday.")
 
         page.goto(f"{url}/en/matches/{match.pk}/")
-        page.locator("form[action$='/deliver/'] button[type=submit]").click()
+        page.locator("#deliver-form button[type=submit]").click()
         a11y["delivered match"] = serious_violations(page)
     finally:
         offering.close()

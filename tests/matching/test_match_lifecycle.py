@@ -1,5 +1,5 @@
-"""suggested → contacted → agreed → delivered, or dismissed by either side; a delivery covers the
-need, and a dismissed pair is never suggested again."""
+"""suggested → contacted → agreed (one side proposes, the other accepts) → delivered, or dismissed
+by either side; a delivery covers the need, and a dismissed pair is never suggested again."""
 
 from decimal import Decimal
 
@@ -18,8 +18,11 @@ Status = Match.Status
 
 
 def _agreed(match: Match, user, quantity=Decimal(20)) -> Match:
+    """`user` contacts and proposes; the other side's contact accepts."""
     services.match_contact(user=user, match=match)
-    return services.match_agree(user=user, match=match, quantity=quantity)
+    services.match_agree(user=user, match=match, quantity=quantity)
+    other = match.offer.contact if user == match.need.contact else match.need.contact
+    return services.match_accept(user=other, match=match)
 
 
 def test_contact_opens_the_conversation_and_marks_the_match_contacted(match, official):
@@ -55,10 +58,12 @@ def test_agreeing_records_the_quantity(match, official):
     assert match.agreed_at is not None
 
 
-def test_the_agreed_quantity_can_be_changed_while_agreed(match, official, giver):
+def test_the_agreed_quantity_is_changed_once_the_other_side_accepts(match, official, giver):
     _agreed(match, official, Decimal(20))
     services.match_agree(user=giver, match=match, quantity=Decimal(15))
 
+    assert reload_match(match).agreed_quantity == Decimal(20)
+    services.match_accept(user=official, match=match)
     assert reload_match(match).agreed_quantity == Decimal(15)
 
 
@@ -80,7 +85,7 @@ def test_the_agreed_quantity_is_at_most_what_the_need_still_lacks(match, officia
     with pytest.raises(ValidationError):
         services.match_agree(user=official, match=match, quantity=Decimal(6))
     services.match_agree(user=official, match=match, quantity=Decimal(5))
-    assert reload_match(match).agreed_quantity == Decimal(5)
+    assert reload_match(match).proposed_quantity == Decimal(5)
 
 
 def test_a_need_without_a_quantity_is_agreed_without_one(match, official):

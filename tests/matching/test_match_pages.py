@@ -78,14 +78,16 @@ def test_contacting_with_a_first_message_starts_the_conversation(official_client
     assert match.status == Status.CONTACTED
     page = official_client.get(match_url(match)).content.decode()
     assert "Are they still there?" in page
-    assert f'action="/en/matches/{match.pk}/messages/"' in page
+    assert f'action="/en/matches/{match.pk}/messages/#message-form"' in page
 
 
 def test_the_two_cities_agree_and_the_receiving_city_confirms_the_delivery(
     official_client, giver_client, match
 ):
     giver_client.post(match_url(match, "contact"))
-    giver_client.post(match_url(match, "agree"), {"quantity": "20"})
+    giver_client.post(match_url(match, "agree"), {"quantity": "20", "revision": "0"})
+    assert reload_match(match).status == Status.CONTACTED
+    official_client.post(match_url(match, "accept"), {"revision": "1"})
     assert reload_match(match).status == Status.AGREED
     page = giver_client.get(match_url(match)).content.decode()
     assert f'action="/en/matches/{match.pk}/deliver/"' not in page
@@ -98,9 +100,10 @@ def test_the_two_cities_agree_and_the_receiving_city_confirms_the_delivery(
     assert match.need.quantity_covered == Decimal(20)
 
 
-def test_the_offering_city_does_not_confirm_a_delivery(official, giver_client, match):
+def test_the_offering_city_does_not_confirm_a_delivery(official, giver, giver_client, match):
     services.match_contact(user=official, match=match)
     services.match_agree(user=official, match=match, quantity=Decimal(20))
+    services.match_accept(user=giver, match=match)
 
     response = giver_client.post(match_url(match, "deliver"), {"quantity": "20"})
 
@@ -113,8 +116,9 @@ def test_a_quantity_above_what_is_needed_is_refused_with_a_message(
 ):
     services.match_contact(user=official, match=match)
 
-    response = official_client.post(match_url(match, "agree"), {"quantity": "25"}, follow=True)
+    response = official_client.post(match_url(match, "agree"), {"quantity": "25"})
 
+    assert response.status_code == 400
     assert "At most 20 beds are still needed." in response.content.decode()
     assert reload_match(match).status == Status.CONTACTED
 
@@ -251,6 +255,16 @@ def test_the_match_page_takes_a_constant_number_of_queries(
 
 
 # The admin
+
+
+def test_admins_see_the_history_of_the_agreement_on_the_match(staff_client, official, giver, match):
+    services.match_contact(user=official, match=match)
+    services.match_agree(user=giver, match=match, quantity=5)
+
+    page = staff_client.get(f"/en/admin/matching/match/{match.pk}/change/").content.decode()
+
+    assert "proposed a quantity" in page
+    assert giver.display_name in page
 
 
 def test_admins_list_search_and_open_matches_and_conversations(staff_client, official, match):

@@ -54,6 +54,7 @@ def test_the_match_page_with_its_cooperation(
 ):
     matching.match_contact(user=giver, match=match)
     matching.match_agree(user=giver, match=match, quantity=Decimal(5))
+    matching.match_accept(user=manager, match=match)
     partnership = PartnershipFactory(members=[municipality, offering])
     services.activity_from_match(user=manager, match=match)
     few = page_queries(manager_client, match_url(match), at_most=30)

@@ -24,7 +24,8 @@ def agreed(match, official, giver) -> Match:
     match.need.title_en, match.need.title_uk = "Hospital beds", "Лікарняні ліжка"
     match.need.save()
     matching.match_contact(user=giver, match=match)
-    return matching.match_agree(user=giver, match=match, quantity=Decimal(20))
+    matching.match_agree(user=giver, match=match, quantity=Decimal(20))
+    return matching.match_accept(user=official, match=match)
 
 
 def _record(client, match: Match, **data):
