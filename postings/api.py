@@ -32,7 +32,7 @@ from postings import permissions as posting_permissions
 from postings.api_translations import TranslationsField
 from postings.models import HelpKind, Posting, Sector, Topic
 from postings.selectors import postings_visible_to, taxonomy_slug, translations_prefetch
-from postings.services import lifecycle, moderation
+from postings.services import coverage, lifecycle, moderation
 
 Status = Posting.Status
 
@@ -242,6 +242,10 @@ class PostingSerializer(StrictSerializer):
         return data
 
 
+class ReopenSerializer(StrictSerializer):
+    reason = TextField(max_length=2000, help_text="Why it is open again; kept in the history.")
+
+
 class WithdrawSerializer(StrictSerializer):
     reason = TextField(
         max_length=2000,
@@ -416,6 +420,13 @@ class PostingViewSet(MirroredViewSet):
     def confirm(self, request, uuid: str) -> Response:
         """Still current, partly covered, or done (fully covered: closed as fulfilled)."""
         return self._act(lifecycle.posting_confirm, ConfirmSerializer, user=request.user)
+
+    @extend_schema(request=ReopenSerializer, responses=PostingSerializer)
+    @action(detail=True, methods=["post"])
+    @idempotent
+    def reopen(self, request, uuid: str) -> Response:
+        """Take back a "done" answer of the last 14 days: open and matched again."""
+        return self._act(coverage.posting_reopen, ReopenSerializer, user=request.user)
 
     @extend_schema(
         request=HideSerializer,

@@ -344,6 +344,15 @@ class WithdrawForm(forms.Form):
     )
 
 
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is it open again?"),
+        max_length=2000,
+        widget=_textarea(3),
+        help_text=_("Kept in the posting's history for your municipality."),
+    )
+
+
 class ReportForm(forms.Form):
     reason = forms.CharField(
         label=_("What is wrong with this posting?"),

@@ -26,6 +26,7 @@ def posting_urls(model: type[Posting]) -> list[URLPattern]:
         path("<int:pk>/approve/", editing.posting_approve, kw, name="approve"),
         path("<int:pk>/withdraw/", editing.posting_withdraw, kw, name="withdraw"),
         path("<int:pk>/confirm/", editing.posting_confirm, kw, name="confirm"),
+        path("<int:pk>/reopen/", editing.posting_reopen, kw, name="reopen"),
         path("<int:pk>/report/", editing.posting_report, kw, name="report"),
         path(
             "<int:pk>/translation/<str:language>/",

@@ -18,6 +18,7 @@ class PostingChange(models.Model):
         CONFIRMED = "confirmed", _("confirmed as still current")
         COVERED = "covered", _("coverage recorded")
         FULFILLED = "fulfilled", _("marked fulfilled")
+        REOPENED = "reopened", _("reopened after being marked fulfilled")
         WITHDRAWN = "withdrawn", _("withdrawn")
         EXPIRED = "expired", _("expired")
         REMINDED = "reminded", _("reminder sent")

@@ -2,12 +2,16 @@
 corrected and undone: a posting whose quantity is reached becomes fulfilled (and leaves
 matching); one that is no longer reached after a correction opens again."""
 
+from datetime import timedelta
 from decimal import Decimal
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.models import User
+from postings import permissions
 from postings.models import Posting, PostingChange
 from postings.services.history import record
 from postings.services.lifecycle import close_posting
@@ -80,5 +84,43 @@ def posting_reopen_unfulfilled(*, posting: Posting, user: User | None, note: str
     _reopen(posting)
     posting.save(update_fields=["status", "closed_at", "updated_at"])
     record(posting, Action.COVERED, user, {"status": [Status.FULFILLED, posting.status]}, note)
+    mark_for_matching(posting)
+    return posting
+
+
+# A "fully covered" answer can be taken back this long after it was given.
+REOPEN_WITHIN = timedelta(days=14)
+
+
+def can_reopen(user: User, posting: Posting) -> bool:
+    """Whether the posting was closed as fulfilled recently enough for its city to take the
+    answer back (not when its quantity is reached: that is corrected on the match)."""
+    return (
+        posting.status == Status.FULFILLED
+        and posting.closed_at is not None
+        and timezone.now() - posting.closed_at <= REOPEN_WITHIN
+        and not _reached(posting, posting.quantity_covered)
+        and permissions.can_edit(user, posting)
+    )
+
+
+@transaction.atomic
+def posting_reopen(*, posting: Posting, user: User, reason: str) -> Posting:
+    """Take back a "fully covered" answer within REOPEN_WITHIN, with a reason kept in the
+    history: the posting is open and matched again."""
+    posting = _lock(posting)
+    if not permissions.can_edit(user, posting):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Please say why the posting is open again.")})
+    if not can_reopen(user, posting):
+        raise ValidationError(
+            _("Only a posting marked fulfilled in the last 14 days can be reopened here.")
+        )
+    status_before = posting.status
+    _reopen(posting)
+    posting.save(update_fields=["status", "closed_at", "updated_at"])
+    record(posting, Action.REOPENED, user, {"status": [status_before, posting.status]}, reason)
     mark_for_matching(posting)
     return posting

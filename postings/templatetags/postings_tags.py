@@ -2,6 +2,7 @@ from django import template
 
 from core.numbers import localized_number
 from postings.models import Posting
+from postings.services import coverage
 
 register = template.Library()
 
@@ -12,3 +13,9 @@ def amount(value, posting: Posting) -> str:
     if value is None:
         return ""
     return f"{localized_number(value)} {posting.display_unit}".strip()
+
+
+@register.simple_tag
+def reopenable(posting: Posting, user) -> bool:
+    """Whether the reader may take back the posting's recent "fully covered" answer."""
+    return user.is_authenticated and coverage.can_reopen(user, posting)

@@ -16,9 +16,9 @@ from core.errors import error_messages, form_error_messages
 from municipalities.models import Municipality
 from municipalities.selectors import acting_municipalities
 from postings import permissions, selectors
-from postings.forms import PostingForm, ReportForm, WithdrawForm
+from postings.forms import PostingForm, ReopenForm, ReportForm, WithdrawForm
 from postings.models import Posting
-from postings.services import lifecycle, moderation
+from postings.services import coverage, lifecycle, moderation
 from postings.services.lifecycle import Answer
 
 Status = Posting.Status
@@ -190,6 +190,10 @@ CONFIRMED = {
 def posting_confirm(request: HttpRequest, model: type[Posting], pk: int) -> HttpResponse:
     posting = _posting_or_404(request, model, pk)
     answer = request.POST.get("answer", "")
+    if answer == Answer.DONE and not request.POST.get("confirmed"):
+        # Closing takes the posting out of matching: asked once more, on a page of its own.
+        context = {"posting": posting, "next": request.POST.get("next", ""), "answer": answer}
+        return render(request, "postings/confirm_done.html", context)
     try:
         posting = lifecycle.posting_confirm(user=request.user, posting=posting, answer=answer)
     except ValidationError as error:
@@ -197,6 +201,27 @@ def posting_confirm(request: HttpRequest, model: type[Posting], pk: int) -> Http
     else:
         messages.success(request, CONFIRMED[answer])
     return _back(request, posting)
+
+
+@verified_email_required
+def posting_reopen(request: HttpRequest, model: type[Posting], pk: int) -> HttpResponse:
+    """Take back a "fully covered" answer given in the last 14 days, with a reason."""
+    posting = _posting_or_404(request, model, pk)
+    if not permissions.can_edit(request.user, posting):
+        raise PermissionDenied
+    form = ReopenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            coverage.posting_reopen(
+                user=request.user, posting=posting, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            error_messages(request, error)
+        else:
+            messages.success(request, _("The posting is open again and will be matched."))
+        return redirect(posting)
+    context = {"form": form, "posting": posting}
+    return render(request, "postings/confirm_reopen.html", context)
 
 
 @require_POST

@@ -237,7 +237,9 @@ def test_partly_covered_is_recorded(official_client, need):
 
 
 def test_done_means_fulfilled(manager_client, need):
-    manager_client.post(reverse("needs:confirm", args=[need.pk]), {"answer": "done"})
+    manager_client.post(
+        reverse("needs:confirm", args=[need.pk]), {"answer": "done", "confirmed": "1"}
+    )
 
     need.refresh_from_db()
     assert need.status == Status.FULFILLED
@@ -288,7 +290,9 @@ def test_full_coverage_makes_it_fulfilled(need, official):
 def test_an_offer_follows_the_same_lifecycle(official_client, municipality, official):
     offer = OfferFactory(municipality=municipality, contact=official, created_by=official)
 
-    official_client.post(reverse("offers:confirm", args=[offer.pk]), {"answer": "done"})
+    official_client.post(
+        reverse("offers:confirm", args=[offer.pk]), {"answer": "done", "confirmed": "1"}
+    )
 
     offer.refresh_from_db()
     assert offer.status == Status.FULFILLED
