@@ -1,9 +1,7 @@
 from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from accounts import views as account_views
 from core import views as core_views
@@ -15,8 +13,7 @@ admin.site.site_header = "Cities4Cities"
 
 urlpatterns = [
     path("health/", core_views.health, name="health"),
-    # Browsers and feed readers ask for /favicon.ico whatever the page links.
-    path("favicon.ico", RedirectView.as_view(url=static("favicon.svg"), permanent=True)),
+    path("favicon.ico", core_views.favicon),
     path("i18n/setlang/", account_views.set_language, name="set_language"),
     path("api/v1/", include("cities4cities.api")),
 ]

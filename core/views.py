@@ -1,5 +1,6 @@
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 
@@ -11,6 +12,11 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @never_cache
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Browsers and feed readers ask for /favicon.ico whatever the page links."""
+    return redirect(static("favicon.svg"), permanent=True)
+
+
 def health(request: HttpRequest) -> JsonResponse:
     """200 while the site can serve (degraded included), 503 without the database: a load
     balancer keeps a degraded instance, the JSON says what is missing."""

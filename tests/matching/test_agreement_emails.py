@@ -89,7 +89,7 @@ def test_the_delivery_is_emailed_to_the_giving_city(
     )
 
     assert [email.to for email in sent] == [[giver.email]]
-    assert "confirmed the delivery" in sent[0].subject
+    assert "potwierdziło dostawę" in sent[0].subject  # the giver reads Polish
 
 
 def test_nobody_who_turned_match_emails_off_is_emailed(
