@@ -1,15 +1,18 @@
-"""Match reasons in words, in the reader's language ("same topic: firefighting"): one formatter
-per reason code."""
+"""Match reasons in words, in the reader's language ("same topic: firefighting", "offer covers
+5 of 40 homes"): one formatter per reason code."""
 
 from collections.abc import Callable
+from datetime import date
 
 from django.conf import settings
+from django.utils.formats import date_format
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 from django_countries import countries
 
 from core.numbers import localized_number
-from matching.engine.reasons import Reason
+from matching.engine.reasons import MISFITS, Reason
+from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
 from postings.models import HelpKind, Sector, Topic
 
@@ -40,11 +43,28 @@ def _shared_languages(match: Match) -> str:
 
 def _quantity(reason: dict, match: Match, names: Names) -> str:
     need = match.need
-    unit = need.display_unit if reason["unit"] == need.unit else reason["unit"]
+    unit = need.display_unit if reason["unit"] in (None, need.unit) else reason["unit"]
     return _("offer covers %(covered)s of %(of)s %(unit)s") % {
         "covered": localized_number(reason["covered"]),
         "of": localized_number(reason["of"]),
         "unit": unit,
+    }
+
+
+def _too_little(reason: dict, match: Match, names: Names) -> str:
+    need = match.need
+    unit = need.display_unit if reason["unit"] in (None, need.unit) else reason["unit"]
+    return _("offer covers only %(covered)s of %(of)s %(unit)s") % {
+        "covered": localized_number(reason["covered"]),
+        "of": localized_number(reason["of"]),
+        "unit": unit,
+    }
+
+
+def _ends_too_early(reason: dict, match: Match, names: Names) -> str:
+    return _("available until %(until)s, needed by %(needed_by)s") % {
+        "until": date_format(date.fromisoformat(reason["until"]), "DATE_FORMAT"),
+        "needed_by": date_format(date.fromisoformat(reason["needed_by"]), "DATE_FORMAT"),
     }
 
 
@@ -73,15 +93,42 @@ FORMATTERS: dict[Reason, Callable[[dict, Match, Names], str]] = {
         _("same country: %(country)s") % {"country": countries.name(reason["country"])}
     ),
     Reason.DISTANCE: lambda reason, match, names: _("%(km)s km apart") % {"km": reason["km"]},
+    Reason.OTHER_ITEM: lambda reason, match, names: _(
+        "the descriptions are about different things"
+    ),
+    Reason.OTHER_KIND: lambda reason, match, names: (
+        _("offered: %(offered)s; needed: %(needed)s")
+        % {
+            "offered": _name("kind", reason["offered"], names),
+            "needed": _name("kind", reason["needed"], names),
+        }
+    ),
+    Reason.TOO_LITTLE: _too_little,
+    Reason.ENDS_TOO_EARLY: _ends_too_early,
 }
 
 
-def describe(match: Match, names: Names | None = None) -> list[str]:
+class ReasonLines(list):
+    """The reasons of a match in words: the whole list, what fits first; `fits` and `misfits`
+    apart, for pages that show what does not fit on its own; `possible` for a match below the
+    threshold (listed as a possible match, never announced)."""
+
+    def __init__(self, fits: list[str], misfits: list[str], *, possible: bool) -> None:
+        super().__init__([*fits, *misfits])
+        self.fits, self.misfits, self.possible = fits, misfits, possible
+
+
+def describe(match: Match, names: Names | None = None) -> ReasonLines:
     """Each reason of a match as a sentence in the active language; codes this version does
     not know are left out."""
     names = {} if names is None else names
-    return [
-        FORMATTERS[reason["code"]](reason, match, names)
-        for reason in match.reasons
-        if reason.get("code") in FORMATTERS
+    known = [reason for reason in match.reasons if reason.get("code") in FORMATTERS]
+    lines = [
+        (reason["code"] in MISFITS, FORMATTERS[reason["code"]](reason, match, names))
+        for reason in known
     ]
+    return ReasonLines(
+        [line for misfit, line in lines if not misfit],
+        [line for misfit, line in lines if misfit],
+        possible=match.score < NOTIFY_THRESHOLD,
+    )

@@ -133,9 +133,11 @@ def source_for(posting: Posting) -> Source:
 
 def lookups(municipality: int | None = None) -> Lookups:
     """For scoring postings of `municipality` (None: of every municipality)."""
+    kinds = dict(HelpKind.objects.values_list("slug", "pk"))
     return Lookups(
-        kinds=kind_matrix(dict(HelpKind.objects.values_list("slug", "pk"))),
+        kinds=kind_matrix(kinds),
         partners=partners(municipality),
+        kind_slugs={pk: slug for slug, pk in kinds.items()},
     )
 
 
@@ -149,11 +151,11 @@ def match_posting(posting: Posting) -> list[Match]:
     ensure_embeddings([posting])
     index = open_index(side.other.model)
     found = signals(source_for(posting), index, lookups(posting.municipality_id))
-    scores = found.score()
+    fits = found.fit()
     # A dismissed pair stays as it is and leaves its place in the list to the next best.
     dismissed = Match.objects.filter(
         **{side.value: posting}, status=Match.Status.DISMISSED
     ).values_list(side.other.id_field, flat=True)
-    scores[np.isin(index.ids, list(dismissed))] = -np.inf
-    best = top_candidates(scores, weights.KEEP_PER_POSTING, STORE_MINIMUM)
-    return store_for_posting(posting, Ranked(index, found, scores, best), started)
+    fits[np.isin(index.ids, list(dismissed))] = -np.inf
+    best = top_candidates(fits, weights.KEEP_PER_POSTING, STORE_MINIMUM)
+    return store_for_posting(posting, Ranked(index, found, found.score(), best), started)

@@ -175,7 +175,7 @@ def rank(
     for start in range(0, len(needs), chunk):
         rows = slice(start, min(start + chunk, len(needs)))
         source = batch_source(needs, rows, side=Side.NEED)
-        scores = signals(source, offers, lookups, distance_km=places.distances_km(source)).score()
+        scores = signals(source, offers, lookups, distance_km=places.distances_km(source)).fit()
         if dismissed is not None:
             in_chunk = (dismissed[0] >= rows.start) & (dismissed[0] < rows.stop)
             scores[dismissed[0][in_chunk] - rows.start, dismissed[1][in_chunk]] = -np.inf

@@ -1,15 +1,17 @@
 """Scoring postings against every posting of the other side, vectorised.
 
-Each signal is a number between 0 and 1 per candidate; the score is their weighted sum
-(weights in matching/engine/weights.py). One source gives arrays of shape (n,); a batch of k
+Each signal is a number between 0 and 1 per candidate; their weighted sum (weights in
+matching/engine/weights.py) chooses the candidates, and the stored score is calibrated from
+them (matching/engine/announce.py). One source gives arrays of shape (n,); a batch of k
 sources of one side (fields as arrays of shape (k, 1), vectors (k, d)) gives (k, n) with the
 same values row by row, apart from float32 rounding in the matrix product. Source fields of
 shape (n,), with `cosine` given, score n pairs elementwise."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
+from matching.engine.announce import announcement_score
 from matching.engine.index import NO_DATE, PostingIndex
 from matching.engine.partners import Partners
 from matching.engine.weights import (
@@ -57,10 +59,23 @@ class Signals:
     language: np.ndarray
     date: np.ndarray
     partners_since: np.ndarray  # year, 0 where the two municipalities are not partners
+    # What the announcement and the reasons look at besides the weighted signals:
+    need_open: np.ndarray  # the need's open quantity, NaN where it has none
+    offer_open: np.ndarray  # the offer's open quantity, NaN where it has none
+    need_day: np.ndarray  # needed by, as a day number (NO_DATE where not given)
+    offer_day: np.ndarray  # available until, as a day number (NO_DATE where not given)
+    need_kind: np.ndarray  # kind of help ids
+    offer_kind: np.ndarray
+    kind_slugs: dict[int, str]  # kind of help id → slug (Lookups.kind_slugs)
 
-    def score(self) -> np.ndarray:
+    def fit(self) -> np.ndarray:
+        """The weighted sum that chooses which pairs are kept (the ranking's candidates)."""
         fit = sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS)
         return fit + PARTNERSHIP_BOOST * (1 - fit) * (self.partners_since > 0)
+
+    def score(self) -> np.ndarray:
+        """The score stored and shown: calibrated, announced from NOTIFY_THRESHOLD up."""
+        return announcement_score(self)
 
 
 @dataclass
@@ -71,6 +86,8 @@ class Lookups:
 
     kinds: dict[tuple[int, int], float]
     partners: Partners
+    # Kind of help id → slug, for the reasons (read with the rest, never while writing rows).
+    kind_slugs: dict[int, str] = field(default_factory=dict)
 
 
 def kind_matrix(kind_ids_by_slug: dict[str, int]) -> dict[tuple[int, int], float]:
@@ -163,7 +180,23 @@ def signals(
         language=language * not_own,
         date=_date(source, index) * not_own,
         partners_since=lookups.partners.since(source.municipality, index.municipality),
+        **_pair_facts(source, index, np.shape(cosine)),
+        kind_slugs=lookups.kind_slugs,
     )
+
+
+def _pair_facts(source: Source, index: PostingIndex, shape: tuple) -> dict[str, np.ndarray]:
+    need_open, offer_open = source.side.need_first(source.quantity_open, index.quantity_open)
+    need_day, offer_day = source.side.need_first(source.day, index.day)
+    need_kind, offer_kind = source.side.need_first(source.kind, index.kind)
+    return {
+        "need_kind": np.broadcast_to(np.asarray(need_kind, dtype=np.int64), shape),
+        "offer_kind": np.broadcast_to(np.asarray(offer_kind, dtype=np.int64), shape),
+        "need_open": np.broadcast_to(np.asarray(need_open, dtype=np.float64), shape),
+        "offer_open": np.broadcast_to(np.asarray(offer_open, dtype=np.float64), shape),
+        "need_day": np.broadcast_to(np.asarray(need_day, dtype=np.int64), shape),
+        "offer_day": np.broadcast_to(np.asarray(offer_day, dtype=np.int64), shape),
+    }
 
 
 def top_candidates(scores: np.ndarray, limit: int, minimum: float) -> np.ndarray:

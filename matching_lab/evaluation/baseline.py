@@ -8,7 +8,8 @@ ranked by TF-IDF cosine of title and description.
   term counts times the smoothed idf ``ln((1 + n) / (1 + df)) + 1`` over all needs and offers;
   rows scaled to unit length.
 - A false alarm of the baseline: a need with no relevant offer that has a candidate with a
-  cosine at or above ALERT_COSINE (what it would have notified).
+  cosine at or above ALERT_COSINE (what it would have notified); its notification figures
+  count the candidate pairs at or above ALERT_COSINE.
 """
 
 import re
@@ -67,6 +68,8 @@ def baseline_rankings(labelled: LabelledSet) -> Rankings:
             )
         )
         rankings.ranked[need.key] = [offer.key for _column, offer in candidates]
+        for column, offer in candidates:
+            rankings.scores[need.key, offer.key] = float(cosines[row, column])
         if any(cosines[row, column] >= ALERT_COSINE for column, _offer in candidates):
             rankings.alarmed.add(need.key)
     return rankings

@@ -25,6 +25,7 @@ def engine_rankings(loaded: Loaded) -> Rankings:
     )
     for need_id, offer_id, score in stored.values_list("need_id", "offer_id", "score"):
         rankings.ranked[need_keys[need_id]].append(offer_keys[offer_id])
+        rankings.scores[need_keys[need_id], offer_keys[offer_id]] = score
         if score >= weights.NOTIFY_THRESHOLD:
             rankings.alarmed.add(need_keys[need_id])
     return rankings

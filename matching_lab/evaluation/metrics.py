@@ -14,10 +14,15 @@ Definitions (they are printed with the figures):
   the share of *those* offers among the first five. None when no need falls in a row.
 - false alarms: needs with no relevant offer that would still have notified someone (for the
   engine, a match scored at or above NOTIFY_THRESHOLD).
+- notification precision: of the need–offer pairs scored at or above the threshold (what is
+  announced), the share that are relevant (1.0 when nothing is announced);
+  notification recall: of all relevant pairs, the share scored at or above the threshold.
 """
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+
+from matching.engine.weights import NOTIFY_THRESHOLD
 
 K = 5
 METRIC_KEYS = (
@@ -27,7 +32,13 @@ METRIC_KEYS = (
     "recall_at_5_same_language",
     "recall_at_5_cross_language",
     "false_alarms",
+    "notification_precision",
+    "notification_recall",
 )
+# The thresholds of the calibration table (besides the real one).
+TABLE_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+
+Pair = tuple[str, str]  # need key, offer key
 
 
 @dataclass
@@ -37,6 +48,7 @@ class Rankings:
 
     ranked: dict[str, list[str]]
     alarmed: set[str] = field(default_factory=set)
+    scores: dict[Pair, float] = field(default_factory=dict)  # the pairs it scored
 
 
 def recall_at_k(ranking: Sequence[str], relevant: Collection[str], k: int = K) -> float:
@@ -58,6 +70,31 @@ def reciprocal_rank(ranking: Sequence[str], relevant: Collection[str]) -> float:
 
 def false_alarms(alarmed: Collection[str], relevant: Mapping[str, Collection[str]]) -> int:
     return sum(1 for need in alarmed if not relevant.get(need))
+
+
+def notification(
+    scores: Mapping[Pair, float], relevant: Mapping[str, Collection[str]], threshold: float
+) -> tuple[float, float]:
+    """(precision, recall) of announcing every pair scored at or above `threshold`."""
+    announced = {pair for pair, score in scores.items() if score >= threshold}
+    hits = sum(1 for need, offer in announced if offer in relevant.get(need, ()))
+    total = sum(len(offers) for offers in relevant.values())
+    precision = hits / len(announced) if announced else 1.0
+    return round(precision, 4), round(hits / total, 4) if total else 1.0
+
+
+def threshold_table(
+    scores: Mapping[Pair, float],
+    relevant: Mapping[str, Collection[str]],
+    thresholds: Sequence[float] = TABLE_THRESHOLDS,
+) -> list[tuple[float, float, float, int]]:
+    """(threshold, precision, recall, false-alarm needs) at each threshold."""
+    rows = []
+    for threshold in thresholds:
+        precision, recall = notification(scores, relevant, threshold)
+        alarmed = {need for (need, _offer), score in scores.items() if score >= threshold}
+        rows.append((threshold, precision, recall, false_alarms(alarmed, relevant)))
+    return rows
 
 
 def _mean(values: list[float]) -> float | None:
@@ -84,8 +121,9 @@ def evaluate(
     relevant: Mapping[str, Collection[str]],
     need_language: Mapping[str, str],
     offer_language: Mapping[str, str],
+    threshold: float = NOTIFY_THRESHOLD,
 ) -> dict[str, float | int | None]:
-    """The figures, under METRIC_KEYS."""
+    """The figures, under METRIC_KEYS; the notification figures at `threshold`."""
     judged = [need for need, offers in relevant.items() if offers]
     ranked = {need: rankings.ranked.get(need, []) for need in relevant}
     same, cross = split_by_language(relevant, need_language, offer_language)
@@ -96,4 +134,11 @@ def evaluate(
         "recall_at_5_same_language": _mean([recall_at_k(ranked[n], same[n]) for n in same]),
         "recall_at_5_cross_language": _mean([recall_at_k(ranked[n], cross[n]) for n in cross]),
         "false_alarms": false_alarms(rankings.alarmed, relevant),
+        **dict(
+            zip(
+                ("notification_precision", "notification_recall"),
+                notification(rankings.scores, relevant, threshold),
+                strict=True,
+            )
+        ),
     }

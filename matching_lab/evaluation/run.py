@@ -5,11 +5,17 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from matching_lab.evaluation.baseline import baseline_rankings
+from matching.engine.weights import NOTIFY_THRESHOLD
+from matching_lab.evaluation.baseline import ALERT_COSINE, baseline_rankings
 from matching_lab.evaluation.database import load_labelled_set
 from matching_lab.evaluation.dataset import LabelledSet, read_labelled_set
 from matching_lab.evaluation.engine_run import engine_rankings
-from matching_lab.evaluation.metrics import evaluate, split_by_language
+from matching_lab.evaluation.metrics import (
+    TABLE_THRESHOLDS,
+    evaluate,
+    split_by_language,
+    threshold_table,
+)
 from matching_lab.scratch_database import scratch_database
 
 Figures = dict[str, float | int | None]
@@ -21,9 +27,15 @@ class Evaluation:
     engine: Figures
     baseline: Figures
     seconds: float
+    # The engine's (threshold, precision, recall, false alarms) at a range of thresholds.
+    calibration: list[tuple[float, float, float, int]]
 
     def as_json(self) -> dict[str, Figures]:
         return {"engine": self.engine, "baseline": self.baseline}
+
+    @property
+    def relevant_pairs(self) -> int:
+        return sum(len(offers) for offers in self.labelled.relevant.values())
 
     @property
     def needs_with_relevant(self) -> int:
@@ -52,7 +64,10 @@ def evaluate_file(path: str | Path) -> Evaluation:
     languages = _languages(labelled)
     return Evaluation(
         labelled=labelled,
-        engine=evaluate(engine, labelled.relevant, *languages),
-        baseline=evaluate(baseline, labelled.relevant, *languages),
+        engine=evaluate(engine, labelled.relevant, *languages, NOTIFY_THRESHOLD),
+        baseline=evaluate(baseline, labelled.relevant, *languages, ALERT_COSINE),
         seconds=time.monotonic() - started,
+        calibration=threshold_table(
+            engine.scores, labelled.relevant, sorted({*TABLE_THRESHOLDS, NOTIFY_THRESHOLD})
+        ),
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from accounts.models import User
 from core.models import OutgoingEmail
 from matching.digest import send_match_digest_of, send_match_digests
+from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
 from matching.notifications import notify_new_matches
 from municipalities.models import Membership
@@ -119,7 +120,7 @@ def test_a_lost_digest_is_caught_up_the_next_day(
 def test_weak_dismissed_and_closed_matches_stay_out(
     readers_need, reader, german_official, django_capture_on_commit_callbacks
 ):
-    _match(readers_need, "Weak", german_official, score=0.5)
+    _match(readers_need, "Weak", german_official, score=NOTIFY_THRESHOLD - 0.01)
     dismissed = _match(readers_need, "Dismissed", german_official)
     closed = _match(readers_need, "Closed", german_official)
     Match.objects.filter(pk=dismissed.pk).update(status=Match.Status.DISMISSED)

@@ -91,6 +91,8 @@ def test_evaluate_averages_over_the_needs_with_a_relevant_offer():
         "recall_at_5_same_language": 0.5,  # n1 (o1) 1, n2 (o3) 0
         "recall_at_5_cross_language": 0.0,  # n2 (o2)
         "false_alarms": 1,  # n3
+        "notification_precision": 1.0,  # nothing scored, so nothing announced
+        "notification_recall": 0.0,
     }
 
 
