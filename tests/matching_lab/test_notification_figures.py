@@ -1,7 +1,6 @@
 """Notification precision and recall: of the pairs announced, the share relevant; of the
 relevant pairs, the share announced; at the real threshold and at a range of them."""
 
-
 from matching_lab.evaluation.metrics import Rankings, evaluate, notification, threshold_table
 
 RELEVANT = {"n1": {"o1", "o2"}, "n2": {"o3"}, "n3": set()}
