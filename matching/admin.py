@@ -2,7 +2,7 @@
 match goes through the services (and the engine)."""
 
 from django.contrib import admin
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
@@ -28,15 +28,44 @@ class MatchEventInline(admin.TabularInline):
         return False
 
 
+def dismissals_by_reason() -> list[tuple[str, int]]:
+    """Each reason an official may give for a dismissal, with how many dismissals gave it;
+    the dismissals without a reason last."""
+    counts = dict(
+        Match.objects.filter(status=Match.Status.DISMISSED)
+        .values_list("dismissal_reason")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    rows = [(label, counts.get(value, 0)) for value, label in Match.DismissalReason.choices]
+    rows.append((_("No reason given"), counts.get("", 0)))
+    return rows
+
+
 @admin.register(Match)
 class MatchAdmin(ReadOnlyAdmin):
     inlines = [MatchEventInline]
-    list_display = ["__str__", "need_city", "offer_city", "score", "status", "updated_at"]
-    list_filter = ["status", "dismissed_by"]
+    list_display = [
+        "__str__",
+        "need_city",
+        "offer_city",
+        "score",
+        "status",
+        "dismissal_reason",
+        "updated_at",
+    ]
+    list_filter = ["status", "dismissed_by", "dismissal_reason"]
     search_fields = [*TITLES, "need__municipality__name", "offer__municipality__name"]
     list_select_related = ["need__municipality", "offer__municipality"]
     date_hierarchy = "created_at"
     ordering = ["-updated_at"]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict | None = None):
+        """The list, with the dismissals counted by reason above it (those of every match,
+        whatever the filters), as evaluate_matching counts what the engine gets wrong."""
+        return super().changelist_view(
+            request, {**(extra_context or {}), "dismissals_by_reason": dismissals_by_reason()}
+        )
 
     @admin.display(description=_("city in need"), ordering="need__municipality__name")
     def need_city(self, match: Match) -> str:

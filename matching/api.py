@@ -88,6 +88,12 @@ class MatchSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text="The side that dismissed the match; null unless dismissed.",
     )
+    dismissal_reason = serializers.SerializerMethodField(
+        help_text=(
+            "Why it was dismissed, if the official said: `not_what_we_need`, `too_small`, "
+            "`too_far`, `no_longer_needed` or `other`. Shown to staff only; null otherwise."
+        )
+    )
     agreed_quantity = serializers.DecimalField(
         max_digits=12,
         decimal_places=2,
@@ -166,6 +172,7 @@ class MatchSerializer(serializers.ModelSerializer):
             "reason_texts",
             "status",
             "dismissed_by",
+            "dismissal_reason",
             "agreed_quantity",
             "delivered_quantity",
             "proposed_by",
@@ -186,6 +193,15 @@ class MatchSerializer(serializers.ModelSerializer):
     def get_reason_texts(self, match: Match) -> list[str]:
         names = self.context.get("reason_names")
         return describe(match, names() if names else None)
+
+    @extend_schema_field(
+        serializers.ChoiceField(choices=Match.DismissalReason.choices, allow_null=True)
+    )
+    def get_dismissal_reason(self, match: Match) -> str | None:
+        request = self.context.get("request")
+        if request is None or not request.user.is_staff:
+            return None
+        return match.dismissal_reason or None
 
     def get_has_conversation(self, match: Match) -> bool:
         return selectors.conversation_of(match) is not None
@@ -359,6 +375,15 @@ class MatchDismissSerializer(StrictSerializer):
 
     side = serializers.ChoiceField(
         choices=Side.choices, help_text="The side you dismiss it for: your need or your offer."
+    )
+    reason = serializers.ChoiceField(
+        choices=Match.DismissalReason.choices,
+        required=False,
+        allow_blank=True,
+        help_text=(
+            "Why, optionally: `not_what_we_need`, `too_small`, `too_far`, `no_longer_needed` "
+            "or `other`."
+        ),
     )
 
 
@@ -555,7 +580,9 @@ class MatchViewSet(MirroredViewSet):
     @idempotent
     def dismiss(self, request: Request, uuid: str | None = None) -> Response:
         def dismiss(match: Match, data: dict) -> None:
-            services.match_dismiss(user=request.user, match=match, side=data["side"])
+            services.match_dismiss(
+                user=request.user, match=match, side=data["side"], reason=data.get("reason", "")
+            )
 
         return self._act(MatchDismissSerializer, dismiss)
 

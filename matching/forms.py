@@ -87,3 +87,8 @@ class FullyCoveredForm(forms.Form):
 
 class DismissForm(forms.Form):
     side = forms.ChoiceField(choices=Match.Side.choices)
+    reason = forms.ChoiceField(
+        label=_("Why? (optional)"),
+        choices=[("", _("No reason given")), *Match.DismissalReason.choices],
+        required=False,
+    )

@@ -96,12 +96,15 @@ def message_post(*, user: User, match: Match, body: str) -> Message:
 
 
 @transaction.atomic
-def match_dismiss(*, user: User, match: Match, side: str) -> Match:
-    """Either side says no; the pair is never suggested again (the engine leaves dismissed rows
-    as they are)."""
+def match_dismiss(*, user: User, match: Match, side: str, reason: str = "") -> Match:
+    """Either side says no, optionally saying why (one of Match.DismissalReason); the pair is
+    never suggested again (the engine leaves dismissed rows as they are)."""
     match = _lock(match)
     if side not in Side.values:
         raise ValidationError(_("Unknown side."))
+    reason = reason or ""
+    if reason and reason not in Match.DismissalReason.values:
+        raise ValidationError({"reason": _("Unknown reason.")})
     side = Side(side)
     if not permissions.can_act_for(user, match, side):
         raise PermissionDenied
@@ -110,7 +113,8 @@ def match_dismiss(*, user: User, match: Match, side: str) -> Match:
     match.status = Status.DISMISSED
     match.dismissed_by = side
     match.dismissed_at = timezone.now()
-    _save(match, "status", "dismissed_by", "dismissed_at")
+    match.dismissal_reason = reason
+    _save(match, "status", "dismissed_by", "dismissed_at", "dismissal_reason")
     return match
 
 

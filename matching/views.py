@@ -121,6 +121,7 @@ def _detail(
         if revealed
         else {},
         "actions": _actions(match, sides, can_write, revealed),
+        "dismissal_reasons": Match.DismissalReason.choices,
         **forms,
     }
     return render(request, "matching/detail.html", context, status=status)
@@ -325,7 +326,12 @@ def match_dismiss(request: HttpRequest, pk: int) -> HttpResponse:
         form_error_messages(request, form)
         return _back(match)
     try:
-        services.match_dismiss(user=request.user, match=match, side=form.cleaned_data["side"])
+        services.match_dismiss(
+            user=request.user,
+            match=match,
+            side=form.cleaned_data["side"],
+            reason=form.cleaned_data["reason"],
+        )
     except ValidationError as error:
         error_messages(request, error)
     else:

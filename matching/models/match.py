@@ -23,6 +23,15 @@ class Match(models.Model):
         DISMISSED = "dismissed", _("Dismissed")
         CLOSED = "closed", _("Closed")
 
+    class DismissalReason(models.TextChoices):
+        """Why an official said no to a match (optional): counted for staff in the admin."""
+
+        NOT_WHAT_WE_NEED = "not_what_we_need", _("Not what we need")
+        TOO_SMALL = "too_small", _("Too small")
+        TOO_FAR = "too_far", _("Too far")
+        NO_LONGER_NEEDED = "no_longer_needed", _("No longer needed")
+        OTHER = "other", _("Other")
+
     Side = Side
 
     ACTIVE_STATUSES = (Status.SUGGESTED, Status.CONTACTED, Status.AGREED)
@@ -43,6 +52,9 @@ class Match(models.Model):
     reasons = models.JSONField(_("reasons"), default=list, blank=True)
     status = models.CharField(_("status"), max_length=16, choices=Status, default=Status.SUGGESTED)
     dismissed_by = models.CharField(_("dismissed by"), max_length=8, choices=Side, blank=True)
+    dismissal_reason = models.CharField(
+        _("dismissal reason"), max_length=24, choices=DismissalReason, blank=True
+    )
     agreed_quantity = models.DecimalField(
         _("agreed quantity"), max_digits=12, decimal_places=2, null=True, blank=True
     )
