@@ -338,6 +338,7 @@ SPECTACULAR_SETTINGS = {
         "PartnershipKindEnum": "partnerships.models.Partnership.Kind",
         "SideEnum": "matching.sides.Side",
         "MembershipRoleEnum": "municipalities.models.Membership.Role",
+        "DismissalReasonEnum": "matching.models.Match.DismissalReason",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

@@ -92,6 +92,7 @@ def test_a_match_reads_with_its_reasons_as_data_and_in_words(api, match):
         "reason_texts": ["gleiches Thema: Medizintechnik", "Partnerstädte seit 2023"],
         "status": "suggested",
         "dismissed_by": None,
+        "dismissal_reason": None,
         "agreed_quantity": None,
         "delivered_quantity": None,
         "proposed_by": None,
