@@ -15,15 +15,11 @@ Which offers are kept for a need (and in what order they are chosen) is still th
 sum of weights.WEIGHTS (Signals.fit); this score orders them on the pages and decides the email.
 """
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from matching.engine.index import NO_DATE
+from matching.engine.scoring import Signals
 from matching.engine.weights import NOTIFY_THRESHOLD, PARTNERSHIP_BOOST
-
-if TYPE_CHECKING:
-    from matching.engine.scoring import Signals
 
 # Stretched text agreement (0 at cosine 0.80, 1 at 0.90): 0.2 is a cosine of 0.82. On the tuning
 # set 2 of the 70 relevant pairs are below it, and 39 of the look-alikes the engine keeps.
@@ -57,7 +53,7 @@ def _once(compute):
     """Computed once per Signals (the reasons ask for it pair by pair)."""
     name = f"_{compute.__name__}"
 
-    def cached(found: "Signals"):
+    def cached(found: Signals):
         if name not in found.__dict__:
             found.__dict__[name] = compute(found)
         return found.__dict__[name]
@@ -67,7 +63,7 @@ def _once(compute):
 
 
 @_once
-def coverage(found: "Signals") -> np.ndarray:
+def coverage(found: Signals) -> np.ndarray:
     """The share of the need's open quantity the offer covers, NaN where either has none."""
     with np.errstate(divide="ignore", invalid="ignore"):
         share = found.offer_open / found.need_open
@@ -75,14 +71,14 @@ def coverage(found: "Signals") -> np.ndarray:
 
 
 @_once
-def days_short(found: "Signals") -> np.ndarray:
+def days_short(found: Signals) -> np.ndarray:
     """How many days before the need's deadline the offer ends (0 if it does not, or either
     has no date)."""
     dated = (found.need_day != NO_DATE) & (found.offer_day != NO_DATE)
     return np.where(dated, np.maximum(found.need_day - found.offer_day, 0), 0)
 
 
-def feature_matrix(found: "Signals") -> np.ndarray:
+def feature_matrix(found: Signals) -> np.ndarray:
     """The FEATURES of each pair, on a last axis."""
     share = coverage(found)
     known = ~np.isnan(share)
@@ -99,13 +95,13 @@ def feature_matrix(found: "Signals") -> np.ndarray:
     return np.stack([np.asarray(column, dtype=np.float64) for column in columns], axis=-1)
 
 
-def probability(found: "Signals", coefficients=COEFFICIENTS) -> np.ndarray:
+def probability(found: Signals, coefficients=COEFFICIENTS) -> np.ndarray:
     logits = feature_matrix(found) @ np.asarray(coefficients, dtype=np.float64)
     return 1 / (1 + np.exp(-logits))
 
 
 @_once
-def misfits(found: "Signals") -> dict[str, np.ndarray]:
+def misfits(found: Signals) -> dict[str, np.ndarray]:
     """Per gate, where a pair lacks the evidence (True: does not fit)."""
     share = coverage(found)
     return {
@@ -116,13 +112,13 @@ def misfits(found: "Signals") -> dict[str, np.ndarray]:
     }
 
 
-def evidence(found: "Signals") -> np.ndarray:
+def evidence(found: Signals) -> np.ndarray:
     """True where the pair passes every gate."""
     failed = misfits(found)
     return ~np.logical_or.reduce(list(failed.values()))
 
 
-def announcement_score(found: "Signals") -> np.ndarray:
+def announcement_score(found: Signals) -> np.ndarray:
     # The probability saturates for clear pairs; a hundredth of the weighted fit keeps their
     # order (nearer, same language, partners first) without moving the calibration.
     likely = (1 - FIT_SHARE) * probability(found) + FIT_SHARE * found.fit()

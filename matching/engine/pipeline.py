@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core import embedding
 from matching.engine import weights
+from matching.engine.announce import announcement_score
 from matching.engine.index import (
     PostingIndex,
     build_index,
@@ -158,4 +159,6 @@ def match_posting(posting: Posting) -> list[Match]:
     ).values_list(side.other.id_field, flat=True)
     fits[np.isin(index.ids, list(dismissed))] = -np.inf
     best = top_candidates(fits, weights.KEEP_PER_POSTING, STORE_MINIMUM)
-    return store_for_posting(posting, Ranked(index, found, found.score(), best), started)
+    return store_for_posting(
+        posting, Ranked(index, found, announcement_score(found), best), started
+    )

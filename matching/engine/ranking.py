@@ -13,6 +13,7 @@ from dataclasses import fields
 import numpy as np
 
 from matching.engine import weights
+from matching.engine.announce import announcement_score
 from matching.engine.index import PostingIndex
 from matching.engine.reasons import reasons_for
 from matching.engine.scoring import Lookups, Signals, Source, haversine_km, signals
@@ -223,7 +224,7 @@ def explained_pairs(
             zip(
                 need_ids.tolist(),
                 offer_ids.tolist(),
-                found.score().tolist(),
+                announcement_score(found).tolist(),
                 from_need[part].tolist(),
                 strict=True,
             )

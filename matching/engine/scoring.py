@@ -1,8 +1,8 @@
 """Scoring postings against every posting of the other side, vectorised.
 
 Each signal is a number between 0 and 1 per candidate; their weighted sum (weights in
-matching/engine/weights.py) chooses the candidates, and the stored score is calibrated from
-them (matching/engine/announce.py). One source gives arrays of shape (n,); a batch of k
+matching/engine/weights.py) chooses the candidates; matching/engine/announce.py calibrates the
+stored score from them. One source gives arrays of shape (n,); a batch of k
 sources of one side (fields as arrays of shape (k, 1), vectors (k, d)) gives (k, n) with the
 same values row by row, apart from float32 rounding in the matrix product. Source fields of
 shape (n,), with `cosine` given, score n pairs elementwise."""
@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching.engine.announce import announcement_score
 from matching.engine.index import NO_DATE, PostingIndex
 from matching.engine.partners import Partners
 from matching.engine.weights import (
@@ -72,10 +71,6 @@ class Signals:
         """The weighted sum that chooses which pairs are kept (the ranking's candidates)."""
         fit = sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS)
         return fit + PARTNERSHIP_BOOST * (1 - fit) * (self.partners_since > 0)
-
-    def score(self) -> np.ndarray:
-        """The score stored and shown: calibrated, announced from NOTIFY_THRESHOLD up."""
-        return announcement_score(self)
 
 
 @dataclass
