@@ -23,6 +23,7 @@ from accounts.services import (
     user_set_match_emails,
     user_update_profile,
 )
+from core.errors import add_service_errors
 
 
 @login_required
@@ -35,7 +36,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         try:
             user_update_profile(user=user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your profile is saved."))
             return redirect("accounts:profile")
@@ -127,7 +128,7 @@ def _create_token(request: HttpRequest) -> tuple[ApiTokenForm, tuple | None]:
             lifetime=timedelta(days=days) if days else None,
         )
     except ValidationError as error:
-        form.add_error(None, error)
+        add_service_errors(form, error)
         return form, None
     request.session[_FORM_KEY] = secrets.token_urlsafe(16)
     return _fresh_form(request), created

@@ -6,7 +6,6 @@ municipalities (and staff) gets a 404."""
 from collections.abc import Callable
 from decimal import Decimal
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import error_messages, form_error_messages
+from core.errors import add_service_errors, error_messages, form_error_messages
 from matching import permissions, selectors, services
 from matching.agreement import AgreementConflict
 from matching.forms import (
@@ -168,15 +167,6 @@ def _back(match: Match, anchor: str = "") -> HttpResponse:
     return redirect(reverse("matching:detail", kwargs={"pk": match.pk}) + anchor)
 
 
-def _add_errors(form: forms.Form, error: ValidationError) -> None:
-    """A service's errors on the form: under the fields it has, the rest above it."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
-
-
 def _form_action(
     request: HttpRequest,
     pk: int,
@@ -195,10 +185,10 @@ def _form_action(
         try:
             act(match, form.cleaned_data)
         except AgreementConflict as conflict:
-            _add_errors(form, conflict)
+            add_service_errors(form, conflict)
             status = 409
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if done:
                 messages.success(request, done)

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from core.errors import add_service_errors
 from core.languages import localized_field
 from municipalities.models import Municipality
 from postings.models import (
@@ -286,15 +287,10 @@ class PostingForm(forms.Form):
         return before if before in ("", None) else None
 
     def add_service_errors(self, error: ValidationError) -> None:
-        """A service's ValidationError, shown on the matching fields (else above the form)."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
+        """A service's errors, with its per-language text names read as this form's fields."""
         language = self.cleaned_data.get("original_language", "")
         aliases = {localized_field(field, language): field for field in TRANSLATED_FIELDS}
-        for name, errors in error.error_dict.items():
-            name = aliases.get(name, name)
-            self.add_error(name if name in self.fields else None, errors)
+        add_service_errors(self, error, aliases)
 
 
 class TranslationForm(forms.Form):
@@ -325,13 +321,6 @@ class TranslationForm(forms.Form):
             (capfirst(Posting._meta.get_field(name).verbose_name), self[name], original)
             for name, original in self.originals.items()
         ]
-
-    def add_service_errors(self, error: ValidationError) -> None:
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for name, errors in error.error_dict.items():
-            self.add_error(name if name in self.fields else None, errors)
 
 
 class WithdrawForm(forms.Form):

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import error_messages
+from core.errors import add_service_errors, error_messages
 from municipalities import services
 from municipalities.forms import InvitationForm, JoinRequestForm
 from municipalities.models import JoinRequest, Municipality
@@ -53,7 +53,7 @@ def members(request: HttpRequest, slug: str) -> HttpResponse:
                 manager=request.user, municipality=municipality, **form.cleaned_data
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

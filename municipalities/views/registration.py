@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.errors import add_service_errors
 from municipalities import services
 from municipalities.forms import MunicipalityForm, RegistrationForm
 from municipalities.models import Municipality
@@ -20,7 +21,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 user=request.user, **form.municipality_fields
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
             return render(request, "municipalities/register.html", {"form": form})
         messages.success(
             request,

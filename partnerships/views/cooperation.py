@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.errors import add_service_errors
 from matching import permissions as match_permissions
 from matching.selectors import match_for_reader
 from partnerships import services
@@ -24,7 +25,7 @@ def _form_page(request, partnership, form, save, done: str, heading: str) -> Htt
         try:
             save(form)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, done)
             return back(partnership, "#timeline")
@@ -130,7 +131,7 @@ def record_match(request: HttpRequest, pk: int) -> HttpResponse:
                 user=request.user, match=match, kind=form.cleaned_data["kind"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The match is recorded as cooperation."))
             return back(activity.partnership, "#timeline")

@@ -12,7 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import error_messages, form_error_messages
+from core.errors import add_service_errors, error_messages, form_error_messages
 from partnerships import services
 from partnerships.documents import agreement_download
 from partnerships.forms import AgreementForm, ContactForm, PartnershipForm, StatusForm
@@ -55,7 +55,7 @@ def edit(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 **form.service_fields(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The partnership is saved."))
             return back(partnership)

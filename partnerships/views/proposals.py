@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.errors import error_messages, form_error_messages
+from core.errors import add_service_errors, error_messages, form_error_messages
 from municipalities.selectors import acting_municipalities, memberships_of
 from partnerships import services
 from partnerships.forms import AnswerForm, ProposalForm
@@ -47,7 +47,7 @@ def propose(request: HttpRequest) -> HttpResponse:
                 **form.service_fields(),
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.errors import add_service_errors
 from core.languages import LANGUAGE_CODES
 from postings import permissions, selectors
 from postings.forms import TranslationForm
@@ -37,7 +38,7 @@ def posting_translation(
                 user=request.user, posting=posting, language=language, texts=form.cleaned_data
             )
         except ValidationError as error:
-            form.add_service_errors(error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your corrected translation is saved."))
             return redirect(posting)
