@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from core.api.conditional import etag_of
 from core.api.errors import Problem, problem_response
-from core.api.fields import StrictSerializer
+from core.api.fields import StrictSerializer, Timestamp
 from core.api.idempotency import idempotent
 from core.api.viewsets import MirroredViewSet
 from core.languages import LANGUAGE_CODES
@@ -128,9 +128,7 @@ class MatchSerializer(serializers.ModelSerializer):
         allow_null=True,
         help_text="The quantity proposed, in the need's unit; null when none waits.",
     )
-    proposed_at = serializers.DateTimeField(
-        read_only=True, allow_null=True, help_text="When the waiting proposal was made."
-    )
+    proposed_at = Timestamp(allow_null=True, help_text="When the waiting proposal was made.")
     revision = serializers.IntegerField(
         read_only=True,
         help_text=(
@@ -138,28 +136,19 @@ class MatchSerializer(serializers.ModelSerializer):
             "it refused (409) if the match moved on since you read it."
         ),
     )
-    fully_covered_at = serializers.DateTimeField(
-        read_only=True,
+    fully_covered_at = Timestamp(
         allow_null=True,
         help_text="When the city in need answered that the need is fully covered.",
     )
     has_conversation = serializers.SerializerMethodField(
         help_text="Whether the two cities have opened a conversation (see /messages/)."
     )
-    contacted_at = serializers.DateTimeField(
-        read_only=True, allow_null=True, help_text="When the conversation was opened."
-    )
-    agreed_at = serializers.DateTimeField(
-        read_only=True, allow_null=True, help_text="When the agreement was (last) recorded."
-    )
-    delivered_at = serializers.DateTimeField(
-        read_only=True, allow_null=True, help_text="When the delivery was confirmed."
-    )
-    dismissed_at = serializers.DateTimeField(
-        read_only=True, allow_null=True, help_text="When it was dismissed."
-    )
-    created_at = serializers.DateTimeField(read_only=True, help_text="When it was found.")
-    updated_at = serializers.DateTimeField(read_only=True, help_text="When it last changed.")
+    contacted_at = Timestamp(allow_null=True, help_text="When the conversation was opened.")
+    agreed_at = Timestamp(allow_null=True, help_text="When the agreement was (last) recorded.")
+    delivered_at = Timestamp(allow_null=True, help_text="When the delivery was confirmed.")
+    dismissed_at = Timestamp(allow_null=True, help_text="When it was dismissed.")
+    created_at = Timestamp(help_text="When it was found.")
+    updated_at = Timestamp(help_text="When it last changed.")
 
     class Meta:
         model = Match
@@ -239,7 +228,7 @@ class MessageSerializer(serializers.ModelSerializer):
         help_text="The message machine translated into the languages of the people in the "
         "conversation: language → text.",
     )
-    created_at = serializers.DateTimeField(read_only=True, help_text="When it was sent.")
+    created_at = Timestamp(help_text="When it was sent.")
 
     class Meta:
         model = Message

@@ -7,7 +7,7 @@ from rest_framework.decorators import api_view, permission_classes
 from rest_framework.response import Response
 
 from core.api.feed import Reason
-from core.api.fields import TranslatedTextField
+from core.api.fields import Timestamp, TranslatedTextField
 from core.api.viewsets import MirroredViewSet
 from municipalities.models import Membership, Municipality
 from municipalities.selectors import memberships_of, municipalities_visible_to
@@ -31,7 +31,7 @@ class MunicipalitySerializer(serializers.ModelSerializer):
         choices=Municipality.Status.choices,
         help_text="Verification: only verified municipalities act on the platform.",
     )
-    updated_at = serializers.DateTimeField(read_only=True, help_text="When it last changed.")
+    updated_at = Timestamp(help_text="When it last changed.")
 
     class Meta:
         model = Municipality

@@ -105,7 +105,7 @@ class PostingFilters:
 def translations_prefetch(language: str | None = None, prefix: str = "") -> Prefetch:
     """The machine translations a posting shows (Posting.shown), into `language` (None: every
     language), of the postings under `prefix` ("need__" from a match): one query."""
-    translations = PostingTranslation.objects.all()
+    translations = PostingTranslation.objects.defer("search_document")  # only PostgreSQL reads it
     if language is not None:
         translations = translations.filter(language=language)
     return Prefetch(f"{prefix}translations", translations, to_attr=TRANSLATIONS_ATTRIBUTE)

@@ -54,22 +54,25 @@ def retention() -> timedelta:
     return timedelta(days=settings.API_CHANGES_RETENTION_DAYS)
 
 
+# Numbers the changes that became visible since the last call (see stamp), returning them.
+STAMP = (
+    "WITH lock AS (SELECT pg_try_advisory_xact_lock(%(lock)s) AS got), "
+    "stamped AS (UPDATE core_change AS change SET seq = numbered.seq FROM ("
+    "  SELECT pending.id, nextval('core_change_seq') AS seq FROM lock, ("
+    "    SELECT id FROM core_change WHERE seq IS NULL ORDER BY id LIMIT %(batch)s"
+    "  ) AS pending WHERE lock.got"
+    ") AS numbered WHERE change.id = numbered.id AND change.seq IS NULL RETURNING change.seq) "
+)
+STAMP_PARAMETERS = {"lock": STAMP_LOCK, "batch": STAMP_BATCH}
+
+
 def stamp() -> None:
     """Number the changes that became visible since the last call, in that order, in one
     statement. One stamper at a time (a transaction-level advisory lock, released when the
     statement's transaction ends): a reader that finds another at work reads what is numbered
     already. `seq IS NULL` is checked again on the row itself, so a row another stamper
     numbered meanwhile keeps its number."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "WITH lock AS (SELECT pg_try_advisory_xact_lock(%s) AS got) "
-            "UPDATE core_change AS change SET seq = numbered.seq FROM ("
-            "  SELECT pending.id, nextval('core_change_seq') AS seq FROM lock, ("
-            "    SELECT id FROM core_change WHERE seq IS NULL ORDER BY id LIMIT %s"
-            "  ) AS pending WHERE lock.got"
-            ") AS numbered WHERE change.id = numbered.id AND change.seq IS NULL",
-            [STAMP_LOCK, STAMP_BATCH],
-        )
+    _one_number(STAMP + "SELECT count(*) FROM stamped", STAMP_PARAMETERS)  # noqa: S608 (constants)
 
 
 def purge_old_changes() -> int:
@@ -84,9 +87,9 @@ def purge_old_changes() -> int:
     return deleted
 
 
-def _one_number(sql: str) -> int:
+def _one_number(sql: str, parameters: dict | None = None) -> int:
     with connection.cursor() as db:
-        db.execute(sql)
+        db.execute(sql, parameters)
         return db.fetchone()[0]
 
 
@@ -95,13 +98,17 @@ def _horizon() -> int:
     return _one_number("SELECT coalesce(max(purged_through), 0) FROM core_changehorizon")
 
 
-def _latest() -> int:
-    """Where a full sync begins: the last number handed out, never below the purge horizon
-    (with every change purged, a full sync must not end below it, or it would be sent back
-    to a full sync for ever)."""
+def _stamp_and_latest() -> int:
+    """stamp(), then where a full sync begins: the last number handed out, never below the
+    purge horizon (with every change purged, a full sync must not end below it, or it would be
+    sent back to a full sync for ever). One statement, so one round trip: its reads do not see
+    its own numbering, so the numbers it handed out come from `stamped`."""
     return _one_number(
-        "SELECT greatest((SELECT coalesce(max(seq), 0) FROM core_change),"
-        " (SELECT coalesce(max(purged_through), 0) FROM core_changehorizon))"
+        STAMP  # noqa: S608 (constants only)
+        + "SELECT greatest((SELECT coalesce(max(seq), 0) FROM stamped),"
+        " (SELECT coalesce(max(seq), 0) FROM core_change),"
+        " (SELECT coalesce(max(purged_through), 0) FROM core_changehorizon))",
+        STAMP_PARAMETERS,
     )
 
 
@@ -202,9 +209,9 @@ class Feed:
         self.reason = reason
 
     def page(self, since: str | None, size: int) -> Page:
-        stamp()
         if since is None:
-            return self._full(Cursor(self.collection, _latest()), size)
+            return self._full(Cursor(self.collection, _stamp_and_latest()), size)
+        stamp()
         cursor = Cursor.loads(since, self.collection)
         if cursor.after is not None:
             _check_horizon(cursor, _horizon())

@@ -4,6 +4,8 @@ import re
 import uuid
 
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -39,12 +41,10 @@ class TranslatedTextField(serializers.Field):
         super().__init__(**kwargs)
         self.model_field = model_field
         self.max_length = max_length
+        self.columns = [(code, localized_field(model_field, code)) for code in LANGUAGE_CODES]
 
     def to_representation(self, instance) -> dict[str, str | None]:
-        return {
-            code: getattr(instance, localized_field(self.model_field, code), None) or None
-            for code in LANGUAGE_CODES
-        }
+        return {code: getattr(instance, column, None) or None for code, column in self.columns}
 
     def to_internal_value(self, data) -> dict[str, str | None]:
         if not isinstance(data, dict):
@@ -62,6 +62,21 @@ class TranslatedTextField(serializers.Field):
                 ProhibitNullCharactersValidator()(text)
             texts[localized_field(self.model_field, code)] = text
         return texts
+
+
+class Timestamp(serializers.DateTimeField):
+    """A moment (read only), in ISO 8601 with the site's offset, exactly as DateTimeField
+    writes it. DateTimeField looks the active time zone up for every value, a sixth of a
+    50-row list's time; the API never activates another zone, so the site's zone serves."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value) -> str | None:
+        if value is None:
+            return None
+        text = value.astimezone(timezone.get_default_timezone()).isoformat()
+        return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
 class TextField(serializers.CharField):
@@ -101,6 +116,12 @@ class UUIDRelatedField(serializers.SlugRelatedField):
 class StrictSerializer(serializers.Serializer):
     """Refuses fields it does not know, so that a typo is an error rather than ignored. Read-only
     fields may come back as they were read; they are ignored."""
+
+    @cached_property
+    def _readable_fields(self) -> list[serializers.Field]:
+        """DRF filters the fields again for every object shown; a list of 50 spent a tenth of
+        its time there. The fields of a serializer are fixed once it is bound."""
+        return [field for field in self.fields.values() if not field.write_only]
 
     def to_internal_value(self, data):
         if isinstance(data, dict):

@@ -9,6 +9,7 @@ from core.api.fields import (
     SlugRelatedField,
     StrictSerializer,
     TextField,
+    Timestamp,
     TranslatedTextField,
     UUIDRelatedField,
 )
@@ -127,12 +128,8 @@ class PartnershipSerializer(serializers.ModelSerializer):
         help_text="Whether the signed agreement is stored (members' officials and staff "
         "download it from /partnerships/{id}/agreement/)."
     )
-    created_at = serializers.DateTimeField(
-        read_only=True, help_text="When it was proposed or recorded."
-    )
-    updated_at = serializers.DateTimeField(
-        read_only=True, help_text="When the partnership itself last changed."
-    )
+    created_at = Timestamp(help_text="When it was proposed or recorded.")
+    updated_at = Timestamp(help_text="When the partnership itself last changed.")
 
     class Meta:
         model = Partnership
@@ -309,8 +306,8 @@ class ActivitySerializer(OfVisiblePartnership):
     matches = serializers.SerializerMethodField(
         help_text="The ids of the matches it was recorded from (see /matches/, for their cities)."
     )
-    created_at = serializers.DateTimeField(read_only=True, help_text="When it was recorded.")
-    updated_at = serializers.DateTimeField(read_only=True, help_text="When it last changed.")
+    created_at = Timestamp(help_text="When it was recorded.")
+    updated_at = Timestamp(help_text="When it last changed.")
 
     @extend_schema_field({"type": "array", "items": {"type": "string", "format": "uuid"}})
     def get_matches(self, activity: Activity) -> list[str]:
@@ -356,8 +353,8 @@ class EventSerializer(OfVisiblePartnership):
         required=False,
         help_text="The municipalities taking part: members and guests alike.",
     )
-    created_at = serializers.DateTimeField(read_only=True, help_text="When it was recorded.")
-    updated_at = serializers.DateTimeField(read_only=True, help_text="When it last changed.")
+    created_at = Timestamp(help_text="When it was recorded.")
+    updated_at = Timestamp(help_text="When it last changed.")
 
     def service_fields(self) -> dict:
         data = dict(self.validated_data)

@@ -182,12 +182,12 @@ def test_an_unchanged_municipality_answers_304_to_its_etag(municipality, manager
     assert changed["ETag"] != etag
 
 
-# The feed's own (number the changes, find the latest number) and the page.
-ANONYMOUS_QUERIES = 3
+# The feed's own (number the changes and find the latest number, one statement) and the page.
+ANONYMOUS_QUERIES = 2
 # With a token: the token with its user, then the same (the caller's memberships are a
 # subquery of the page's query, not a query of their own). When the token was last used is
 # noted on its first request, not on these.
-MEMBER_QUERIES = 4
+MEMBER_QUERIES = 3
 
 
 def _pages_of_5_and_50(client: APIClient, page_queries, at_most: int) -> tuple[int, int]:
