@@ -32,7 +32,7 @@ from municipalities.models import Municipality
 from postings import permissions as posting_permissions
 from postings.api_translations import TranslationsField
 from postings.models import HelpKind, Posting, Sector, Topic
-from postings.selectors import postings_visible_to, taxonomy_slug, translations_prefetch
+from postings.selectors import postings_visible_to, taxonomy_slug, with_translations_in_row
 from postings.services import coverage, lifecycle, moderation
 
 Status = Posting.Status
@@ -307,9 +307,7 @@ class PostingViewSet(MirroredViewSet):
     http_method_names = ["get", "post", "put", "patch", "head", "options"]
 
     def get_queryset(self) -> QuerySet[Posting]:
-        postings = postings_visible_to(self.model, self.request.user).prefetch_related(
-            translations_prefetch()
-        )
+        postings = with_translations_in_row(postings_visible_to(self.model, self.request.user))
         if self.request.method in permissions.SAFE_METHODS:
             postings = postings.only(*_shown_columns(self.model))
         return postings

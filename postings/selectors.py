@@ -5,8 +5,21 @@ from dataclasses import dataclass
 from datetime import timedelta
 from difflib import SequenceMatcher
 
-from django.db.models import Count, F, Model, Prefetch, Q, QuerySet, prefetch_related_objects
-from django.db.models.functions import TruncMonth
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.aggregates import JSONBAgg
+from django.db.models import (
+    Count,
+    F,
+    JSONField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    prefetch_related_objects,
+)
+from django.db.models.functions import JSONObject, TruncMonth
 from django.utils import timezone
 
 from accounts.models import User
@@ -109,6 +122,43 @@ def translations_prefetch(language: str | None = None, prefix: str = "") -> Pref
     if language is not None:
         translations = translations.filter(language=language)
     return Prefetch(f"{prefix}translations", translations, to_attr=TRANSLATIONS_ATTRIBUTE)
+
+
+class _TranslationRows(JSONField):
+    """A posting's translations aggregated as JSON in its own row, read back as the
+    PostingTranslation objects that translations_prefetch() gives."""
+
+    def from_db_value(self, value, expression, connection) -> list[PostingTranslation]:
+        rows = super().from_db_value(value, expression, connection) or []
+        return [PostingTranslation(**row) for row in rows]
+
+
+def with_translations_in_row(postings: QuerySet[Posting]) -> QuerySet[Posting]:
+    """translations_prefetch() without its second query: each posting's translations come
+    with its row, from a subquery (for the API's pages, where the query to build, send and
+    match up was a tenth of a 50-row list's time)."""
+    rows = (
+        PostingTranslation.objects.filter(
+            content_type=ContentType.objects.get_for_model(postings.model),
+            object_id=OuterRef("pk"),
+        )
+        .values("object_id")
+        .annotate(
+            rows=JSONBAgg(
+                JSONObject(
+                    field="field",
+                    language="language",
+                    text="text",
+                    source="source",
+                    machine="machine",
+                )
+            )
+        )
+        .values("rows")
+    )
+    return postings.annotate(
+        **{TRANSLATIONS_ATTRIBUTE: Subquery(rows, output_field=_TranslationRows())}
+    )
 
 
 def with_translations(postings: list[Posting], language: str | None = None) -> list[Posting]:
