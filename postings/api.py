@@ -1,11 +1,12 @@
 """What needs and offers share in the API: the taxonomy, the posting serializer and viewset.
 needs/api.py and offers/api.py make them concrete with `posting_api(Need)`."""
 
+import uuid
 from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +37,7 @@ from postings.selectors import postings_visible_to, taxonomy_slug, with_translat
 from postings.services import coverage, lifecycle, moderation
 
 Status = Posting.Status
+MUNICIPALITY_UUID = "municipality_uuid"  # annotated by the reading query
 
 # The taxonomy: small, static, read in one go.
 
@@ -133,6 +135,19 @@ class TaxonomyField(SlugRelatedField):
         return taxonomy_slug(self.queryset.model, pk)
 
 
+class MunicipalityField(UUIDRelatedField):
+    """The posting's municipality by its uuid: on a page, the uuid that the reading query
+    brings along (PostingViewSet.get_queryset), not a Municipality object per row."""
+
+    def get_attribute(self, posting: Posting) -> uuid.UUID:
+        if MUNICIPALITY_UUID in posting.__dict__:
+            return posting.__dict__[MUNICIPALITY_UUID]
+        return posting.municipality.uuid
+
+    def to_representation(self, public_id: uuid.UUID) -> uuid.UUID:
+        return public_id
+
+
 class PostingSerializer(StrictSerializer):
     """A need or an offer. Writes go through the same services as the pages (the rules: the
     original language's text is required, the topic must be of the sector, a quantity needs
@@ -145,7 +160,7 @@ class PostingSerializer(StrictSerializer):
         allow_blank=True,
         help_text="Your own id for it, unique in your municipality (see by-external-id).",
     )
-    municipality = UUIDRelatedField(
+    municipality = MunicipalityField(
         queryset=Municipality.objects.all(),
         help_text="The municipality it belongs to (set when it is created).",
     )
@@ -280,15 +295,19 @@ _NOT_SHOWN = frozenset(
 
 def _shown_columns(model: type[Posting]) -> list[str]:
     """The columns the serializer reads: a list of 50 loads a third of the data without the
-    rest, and none of the municipality's long texts or the contact's password hash."""
+    rest, and none of the contact's other columns (the password hash among them)."""
     own = [field.name for field in model._meta.concrete_fields if field.name not in _NOT_SHOWN]
-    return [
-        *own,
-        "municipality__uuid",
-        "contact__first_name",
-        "contact__last_name",
-        "contact__email",
-    ]
+    return [*own, "contact__first_name", "contact__last_name", "contact__email"]
+
+
+def _for_reading(postings: QuerySet[Posting]) -> QuerySet[Posting]:
+    """Postings as the serializer shows them, and no more."""
+    return (
+        postings.select_related(None)
+        .select_related("contact")
+        .annotate(**{MUNICIPALITY_UUID: F("municipality__uuid")})
+        .only(*_shown_columns(postings.model))
+    )
 
 
 def _date_field(model: type[Posting]) -> serializers.DateField:
@@ -309,7 +328,7 @@ class PostingViewSet(MirroredViewSet):
     def get_queryset(self) -> QuerySet[Posting]:
         postings = with_translations_in_row(postings_visible_to(self.model, self.request.user))
         if self.request.method in permissions.SAFE_METHODS:
-            postings = postings.only(*_shown_columns(self.model))
+            postings = _for_reading(postings)
         return postings
 
     def get_serializer_context(self) -> dict:
