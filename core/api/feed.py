@@ -36,6 +36,7 @@ MAX_PAGE_SIZE = 200
 STAMP_BATCH = 50_000
 STAMP_LOCK = 0xC4C_FEED  # an advisory lock key of our own
 _SALT = "core.api.feed"
+_SIGNER = signing.Signer(salt=_SALT)
 
 
 class Reason:
@@ -159,12 +160,15 @@ class Cursor:
     after: int | None = None  # a full sync's last object (primary key, never shown)
 
     def dumps(self) -> str:
-        return signing.dumps([self.collection, self.seq, self.after], salt=_SALT, compress=True)
+        """Signed without a time: the same position is always the same text, so a client
+        that was told nothing changed gets its own cursor back (age is the purge horizon's
+        business, not the cursor's)."""
+        return _SIGNER.sign_object([self.collection, self.seq, self.after], compress=True)
 
     @classmethod
     def loads(cls, text: str, collection: str) -> "Cursor":
         try:
-            name, seq, after = signing.loads(text, salt=_SALT)
+            name, seq, after = _unsign(text)
             if name != collection or not isinstance(seq, int):
                 raise ValueError(name)
         except (signing.BadSignature, ValueError, TypeError):
@@ -172,6 +176,12 @@ class Cursor:
                 {"since": [_("This cursor is not one this collection handed out.")]}
             ) from None
         return cls(collection, seq, after)
+
+
+def _unsign(text: str) -> list:
+    if text.count(":") == 2:  # value:time:signature, as cursors were signed before 28 Nov 2026
+        return signing.loads(text, salt=_SALT)
+    return _SIGNER.unsign_object(text)
 
 
 def page_size(value: str | None) -> int:
