@@ -3,6 +3,7 @@ needs/api.py and offers/api.py make them concrete with `posting_api(Need)`."""
 
 import uuid
 from decimal import Decimal
+from functools import cache
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -293,11 +294,12 @@ _NOT_SHOWN = frozenset(
 )
 
 
-def _shown_columns(model: type[Posting]) -> list[str]:
+@cache
+def _shown_columns(model: type[Posting]) -> tuple[str, ...]:
     """The columns the serializer reads: a list of 50 loads a third of the data without the
     rest, and none of the contact's other columns (the password hash among them)."""
     own = [field.name for field in model._meta.concrete_fields if field.name not in _NOT_SHOWN]
-    return [*own, "contact__first_name", "contact__last_name", "contact__email"]
+    return (*own, "contact__first_name", "contact__last_name", "contact__email")
 
 
 def _for_reading(postings: QuerySet[Posting]) -> QuerySet[Posting]:
