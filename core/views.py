@@ -11,12 +11,12 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html")
 
 
-@never_cache
 def favicon(request: HttpRequest) -> HttpResponse:
     """Browsers and feed readers ask for /favicon.ico whatever the page links."""
     return redirect(static("favicon.svg"), permanent=True)
 
 
+@never_cache
 def health(request: HttpRequest) -> JsonResponse:
     """200 while the site can serve (degraded included), 503 without the database: a load
     balancer keeps a degraded instance, the JSON says what is missing."""

@@ -14,3 +14,8 @@ def test_favicon_ico_redirects_to_the_icon(client, db):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"] == static("favicon.svg")
+
+
+def test_the_icon_may_be_cached_and_health_may_not(client, db):
+    assert "no-cache" not in client.get("/favicon.ico").get("Cache-Control", "")
+    assert "no-cache" in client.get("/health/")["Cache-Control"]

@@ -51,7 +51,7 @@ def test_messages_that_follow_within_minutes_wait_and_come_as_one_email(
 
     [_first, together] = mail.outbox
     assert together.to == [giver.email]
-    assert together.subject.startswith("Nowe wiadomości (2)")  # the giver reads Polish
+    assert together.subject.startswith("2 nowe wiadomości")  # the giver reads Polish: 2-4 "nowe"
     assert together.body.index("Monday") < together.body.index("Or Tuesday.")
     assert "Are the beds still there?" not in together.body
     assert not Message.objects.filter(announced_at__isnull=True).exists()
