@@ -2,6 +2,7 @@
 step is shown again at its form (what was typed kept); a stale page gets a conflict with the
 agreement as it is now; the delivery is corrected or undone there, and the history shows it."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -91,3 +92,18 @@ def test_fully_covered_is_not_closed_without_the_tick(official_client, official,
 
     official_client.post(match_url(proposed, "fully-covered"), {"confirmed": "on"})
     assert reload_match(proposed).need.status == "fulfilled"
+
+
+def test_a_match_delivered_before_its_history_was_kept_still_offers_to_close_the_need(
+    official_client, match
+):
+    # Delivered long ago, before match events were recorded: no history, nothing to correct.
+    Match.objects.filter(pk=match.pk).update(
+        status=Status.DELIVERED,
+        delivered_at=match.created_at - timedelta(days=365),
+        agreed_quantity=Decimal(5),
+    )
+
+    page = official_client.get(match_url(match)).content.decode()
+
+    assert 'id="fully-covered-form"' in page
