@@ -117,11 +117,13 @@ def activity_from_match(
 
 
 def _check_participants(partnership: Partnership, participants: list[Municipality]) -> None:
+    """Members take part, and other municipalities once verified (events are public: a
+    pending or rejected one must not appear there), as the event form offers."""
     members = current_member_ids(partnership)
     rejected = [
         str(municipality)
         for municipality in participants
-        if municipality.pk not in members and municipality.status == Municipality.Status.REJECTED
+        if municipality.pk not in members and not municipality.is_verified
     ]
     if rejected:
         raise ValidationError(

@@ -112,6 +112,8 @@ def partnership_set_contact(
     rights = require_manager(user, partnership)
     if not rights.staff and municipality.pk not in rights.managing:
         raise PermissionDenied
+    partnership = locked(partnership)
+    require_open(partnership)
     member = partnership.members.filter(municipality=municipality).first()
     if member is None:
         raise ValidationError(_("This municipality is not a member of the partnership."))
@@ -132,6 +134,7 @@ def partnership_attach_agreement(
     before; None removes it."""
     require_manager(user, partnership)
     partnership = locked(partnership)
+    require_open(partnership)
     previous = partnership.agreement.name
     if document is None:
         partnership.agreement = ""

@@ -116,13 +116,14 @@ def test_an_event_needs_a_place_or_a_link(official_client, twinning):
     assert not twinning.events.exists()
 
 
-def test_a_rejected_municipality_does_not_take_part(official, twinning):
-    rejected = MunicipalityFactory(status=Municipality.Status.REJECTED)
+@pytest.mark.parametrize("status", [Municipality.Status.REJECTED, Municipality.Status.PENDING])
+def test_only_verified_municipalities_take_part_besides_the_members(official, twinning, status):
+    outsider = MunicipalityFactory(status=status)
     with pytest.raises(ValidationError, match="cannot take part"):
         services.event_add(
             user=official,
             partnership=twinning,
-            participants=[rejected],
+            participants=[outsider],
             original_language="en",
             topic_en="Visit",
             held_on=date(2025, 1, 1),
@@ -151,6 +152,13 @@ def test_a_closed_proposal_takes_nothing_more(manager, outsider, twinning, manag
         services.activity_add(
             user=manager, partnership=proposal, original_language="en", title_en="Late"
         )
+    own = proposal.members.get(municipality__slug="kamianets-podilskyi").municipality
+    with pytest.raises(ValidationError, match="This proposal is closed"):
+        services.partnership_set_contact(
+            user=manager, partnership=proposal, municipality=own, contact=manager
+        )
+    with pytest.raises(ValidationError, match="This proposal is closed"):
+        services.partnership_attach_agreement(user=manager, partnership=proposal, document=None)
     assert manager_client.get(_url(proposal, "edit/")).status_code == 403
 
 
