@@ -3,6 +3,8 @@ the outbox; once per partnership, event and person."""
 
 from collections.abc import Iterable
 
+from django.db.models import prefetch_related_objects
+
 from core.emails import queue_email_to_users
 from municipalities.models import Municipality
 from municipalities.selectors import managers_of
@@ -16,6 +18,7 @@ def notify_managers(
     **context,
 ) -> int:
     """`emails/partnership_<event>_*` to the active managers of these municipalities."""
+    with_member_names(partnership)
     recipients = {
         user.pk: user
         for municipality in municipalities
@@ -27,3 +30,10 @@ def notify_managers(
         {"partnership": partnership, **context},
         key=f"partnership:{partnership.pk}:{event}",
     )
+
+
+def with_member_names(partnership: Partnership) -> Partnership:
+    """Members and their municipalities loaded once: an untitled partnership is named after
+    them in every email (display_name), which would load them again for each recipient."""
+    prefetch_related_objects([partnership], "members__municipality")
+    return partnership

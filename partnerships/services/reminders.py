@@ -18,6 +18,7 @@ from core.emails import queue_email_to_user
 from municipalities.selectors import managers_of, membership_of
 from partnerships.models import Partnership
 from partnerships.services.history import locked, set_status, touch
+from partnerships.services.notifications import with_member_names
 
 Status = Partnership.Status
 QUIET_FOR = timedelta(days=365)
@@ -86,6 +87,7 @@ def remind_quiet_partnerships() -> int:
 @transaction.atomic
 def _remind(partnership: Partnership) -> int:
     period = f"{partnership.pk}:{partnership.last_active_at:%Y%m%d%H%M%S%f}"
+    with_member_names(partnership)
     queued = 0
     for recipient in contacts_of(partnership):
         with translation.override(recipient.language):
