@@ -40,6 +40,11 @@ class Pending:
             Q(**{f"{self.stamp}__isnull": True}) | Q(**{f"{self.stamp}__lte": started}), pk__in=pks
         ).update(**{self.flag: False})
 
+    def retry_later(self, model: type[Posting], pk: int, after: timedelta) -> None:
+        """Leave the posting flagged, but out of the sweep for `after`: for work that was
+        refused rather than lost, which asking again at once would only have refused again."""
+        model.objects.filter(pk=pk).update(**{self.stamp: timezone.now() + after - OVERDUE_AFTER})
+
     @transaction.atomic
     def claim_overdue(self, model: type[Posting], limit: int) -> list[int]:
         """Flagged postings whose task is overdue, stamped as requested now: the caller hands

@@ -36,6 +36,8 @@ TRANSLATION = Pending(
 ANNOUNCE_TASK = "matching.tasks.announce_matches_of"
 # How long emails about a posting wait for its translation; after that they go out anyway.
 HOLD_FOR_TRANSLATION = timedelta(minutes=10)
+# A refusal (a bad key, a language the service lacks) is not fixed by asking again soon.
+RETRY_REFUSED_AFTER = timedelta(days=1)
 # The fields whose change makes the translations out of date.
 TEXT_FIELDS = frozenset(
     {"original_language", "logistics", "unit", *localized_fields(*TRANSLATED_FIELDS)}
@@ -110,13 +112,15 @@ def posting_translate(posting: Posting) -> int:
             result = backend.translate(originals, target=language, source=posting.original_language)
         except translation.TranslationUnavailable:
             raise
-        except translation.TranslationError as error:  # refused: the sweep tries again later
+        except translation.TranslationError as error:  # refused: the sweep tries again in a day
             logger.warning("Translating %s into %s was refused: %s", posting, language, error)
             complete = False
             continue
         pairs = zip(originals, result.texts, strict=True)
         stored += _store(posting, language, dict(zip(fields, pairs, strict=True)))
-    if complete:
+    if not complete:
+        TRANSLATION.retry_later(type(posting), posting.pk, RETRY_REFUSED_AFTER)
+    else:
         TRANSLATION.done(type(posting), [posting.pk], started)
         announce = current_app.tasks.get(ANNOUNCE_TASK)
         if announce is not None:

@@ -12,6 +12,7 @@ from postings.models import PostingTranslation
 from postings.selectors import with_translations
 from postings.services import lifecycle
 from postings.services.pending import OVERDUE_AFTER
+from postings.services.translation import RETRY_REFUSED_AFTER
 from postings.tasks import sweep_pending_translations, translate_posting
 from tests.postings.languages import BEDS_UK, post_need, ukrainian_need
 
@@ -144,6 +145,22 @@ def test_a_refused_language_is_left_for_the_sweep_and_the_others_are_kept(
     need.refresh_from_db()
     assert need.translation_pending
     assert len({language for _field, language in _translations(need)}) == 3
+
+
+def test_a_refused_posting_is_asked_again_after_a_day_not_at_every_sweep(
+    libretranslate, municipality
+):
+    need = ukrainian_need(municipality)
+    libretranslate.fail_next(400)
+    translate_posting(need._meta.label_lower, need.pk)
+    stamp = Need.objects.get(pk=need.pk).translation_requested_at
+
+    def later(by: timedelta) -> int:  # the sweep, as it would run `by` from now
+        Need.objects.filter(pk=need.pk).update(translation_requested_at=stamp - by)
+        return sweep_pending_translations()
+
+    assert later(OVERDUE_AFTER + timedelta(minutes=1)) == 0
+    assert later(RETRY_REFUSED_AFTER + timedelta(minutes=1)) == 1
 
 
 def test_the_sweep_leaves_postings_whose_task_is_not_overdue(libretranslate, municipality):
