@@ -13,7 +13,6 @@ from core import translation
 from core.limits import Limit, consume
 from matching import permissions
 from matching.agreement import (
-    QUANTITY_MAX,
     AgreementConflict,
     correctable_until,
     lock_match,
@@ -120,7 +119,6 @@ def match_dismiss(*, user: User, match: Match, side: str, reason: str = "") -> M
 
 __all__ = [
     "MESSAGES",
-    "QUANTITY_MAX",
     "AgreementConflict",
     "correctable_until",
     "match_accept",

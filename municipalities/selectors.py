@@ -180,12 +180,6 @@ def pending_join_requests_for(municipality: Municipality) -> QuerySet[JoinReques
     )
 
 
-def pending_join_requests_of(user: User) -> QuerySet[JoinRequest]:
-    return user.join_requests.filter(status=JoinRequest.Status.PENDING).select_related(
-        "municipality"
-    )
-
-
 def open_invitations_for(municipality: Municipality) -> QuerySet[Invitation]:
     return municipality.invitations.filter(accepted_at__isnull=True, expires_at__gt=timezone.now())
 

@@ -282,6 +282,11 @@ class Posting(models.Model):
                 return value
         return getattr(self, field)
 
+    def locked(self) -> "Posting":
+        """This posting read again and locked until the transaction ends (with its
+        municipality, which the permission checks read), for a service that changes it."""
+        return type(self).objects.select_for_update().select_related("municipality").get(pk=self.pk)
+
     def original(self, field: str) -> str:
         """A text (title, description, logistics, unit) as its author wrote it."""
         if field in TRANSLATED_FIELDS:
@@ -313,10 +318,6 @@ class Posting(models.Model):
     @property
     def display_description(self) -> str:
         return self.shown("description").text
-
-    @property
-    def display_logistics(self) -> str:
-        return self.shown("logistics").text
 
     @property
     def display_unit(self) -> str:

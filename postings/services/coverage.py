@@ -21,10 +21,6 @@ Status = Posting.Status
 Action = PostingChange.Action
 
 
-def _lock(posting: Posting) -> Posting:
-    return type(posting).objects.select_for_update().get(pk=posting.pk)
-
-
 def _reached(posting: Posting, covered: Decimal) -> bool:
     return posting.quantity is not None and covered >= posting.quantity
 
@@ -41,7 +37,7 @@ def posting_adjust_coverage(
     """Add (or, for a correction, take away) a delivered quantity. A posting whose quantity
     is reached becomes fulfilled; one that was fulfilled because its quantity was reached, and
     no longer reaches it, opens again. One closed for another reason stays closed."""
-    posting = _lock(posting)
+    posting = posting.locked()
     before, status_before = posting.quantity_covered, posting.status
     posting.quantity_covered = max(before + change, Decimal(0))
     if posting.status in Posting.OPEN_STATUSES:
@@ -69,7 +65,7 @@ def posting_adjust_coverage(
 def posting_mark_fulfilled(*, posting: Posting, user: User | None, note: str = "") -> Posting:
     """Close an open posting as fulfilled although its quantity is not reached (its city says
     nothing more is needed)."""
-    posting = _lock(posting)
+    posting = posting.locked()
     if posting.status in Posting.OPEN_STATUSES:
         close_posting(posting, Status.FULFILLED, Action.FULFILLED, user, note=note)
     return posting
@@ -78,7 +74,7 @@ def posting_mark_fulfilled(*, posting: Posting, user: User | None, note: str = "
 @transaction.atomic
 def posting_reopen_unfulfilled(*, posting: Posting, user: User | None, note: str = "") -> Posting:
     """Undo a "fulfilled" that its quantity does not bear out: the posting is open again."""
-    posting = _lock(posting)
+    posting = posting.locked()
     if posting.status != Status.FULFILLED or _reached(posting, posting.quantity_covered):
         return posting
     _reopen(posting)
@@ -108,7 +104,7 @@ def can_reopen(user: User, posting: Posting) -> bool:
 def posting_reopen(*, posting: Posting, user: User, reason: str) -> Posting:
     """Take back a "fully covered" answer within REOPEN_WITHIN, with a reason kept in the
     history: the posting is open and matched again."""
-    posting = _lock(posting)
+    posting = posting.locked()
     if not permissions.can_edit(user, posting):
         raise PermissionDenied
     reason = (reason or "").strip()

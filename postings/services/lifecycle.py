@@ -3,7 +3,6 @@ expired. Every change is one transaction, checks its permission and is recorded 
 
 from collections.abc import Iterable
 from datetime import date
-from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
@@ -109,12 +108,6 @@ def _save(posting: Posting, *fields: str) -> None:
     posting.save(update_fields=[*fields, "updated_at"])
 
 
-def _lock(posting: Posting) -> Posting:
-    return (
-        type(posting).objects.select_for_update().select_related("municipality").get(pk=posting.pk)
-    )
-
-
 @transaction.atomic
 def posting_create(
     *, user: User, model: type[Posting], municipality: Municipality, publish: bool, **fields
@@ -138,7 +131,7 @@ def posting_create(
 
 @transaction.atomic
 def posting_update(*, user: User, posting: Posting, **fields) -> Posting:
-    posting = _lock(posting)
+    posting = posting.locked()
     if not permissions.can_edit(user, posting):
         raise PermissionDenied
     if posting.status in Posting.CLOSED_STATUSES:
@@ -152,7 +145,7 @@ def posting_correct(*, admin: User, posting: Posting, **fields) -> Posting:
     need), kept in the history and rematched like an official's edit."""
     if not admin.is_staff:
         raise PermissionDenied
-    return _edit(_lock(posting), admin, fields)
+    return _edit(posting.locked(), admin, fields)
 
 
 def _edit(posting: Posting, user: User, fields: dict) -> Posting:
@@ -191,7 +184,7 @@ def _publish_or_submit(posting: Posting, user: User) -> None:
 @transaction.atomic
 def posting_publish(*, user: User, posting: Posting) -> Posting:
     """Publish a draft; where managers approve, an official's draft is submitted instead."""
-    posting = _lock(posting)
+    posting = posting.locked()
     if not permissions.can_edit(user, posting):
         raise PermissionDenied
     if posting.status != Status.DRAFT:
@@ -202,7 +195,7 @@ def posting_publish(*, user: User, posting: Posting) -> Posting:
 
 @transaction.atomic
 def posting_approve(*, user: User, posting: Posting) -> Posting:
-    posting = _lock(posting)
+    posting = posting.locked()
     if not permissions.can_approve(user, posting):
         raise PermissionDenied
     if posting.status != Status.DRAFT or posting.submitted_at is None:
@@ -214,7 +207,7 @@ def posting_approve(*, user: User, posting: Posting) -> Posting:
 @transaction.atomic
 def posting_withdraw(*, user: User, posting: Posting, reason: str = "") -> Posting:
     """Withdrawing keeps the record; the posting just stops being public."""
-    posting = _lock(posting)
+    posting = posting.locked()
     if not permissions.can_edit(user, posting):
         raise PermissionDenied
     if posting.status in Posting.CLOSED_STATUSES:
@@ -247,7 +240,7 @@ def posting_confirm(
 ) -> Posting:
     """Still current / partly covered / done. `authorised` is for the signed one-click links,
     which stand in for a login."""
-    posting = _lock(posting)
+    posting = posting.locked()
     if not authorised and (user is None or not permissions.can_edit(user, posting)):
         raise PermissionDenied
     if answer not in Answer.values:
@@ -263,32 +256,5 @@ def posting_confirm(
         posting.status = Status.PARTLY_COVERED
     _save(posting, "last_confirmed_at", "reminder_sent_at", "status")
     record(posting, Action.CONFIRMED, user, note=answer)
-    mark_for_matching(posting)
-    return posting
-
-
-@transaction.atomic
-def posting_record_coverage(*, posting: Posting, quantity: Decimal, user: User | None) -> Posting:
-    """Add a delivered quantity; a posting whose quantity is fully covered becomes fulfilled."""
-    posting = _lock(posting)
-    if quantity <= 0:
-        raise ValidationError({"quantity": _("The quantity must be positive.")})
-    before = posting.quantity_covered
-    posting.quantity_covered += quantity
-    # A delivery agreed before the need was withdrawn or expired still counts, but does not
-    # reopen it as fulfilled or partly covered.
-    if posting.status in Posting.OPEN_STATUSES:
-        if posting.quantity is not None and posting.quantity_covered >= posting.quantity:
-            posting.status = Status.FULFILLED
-            posting.closed_at = timezone.now()
-        elif posting.status == Status.PUBLISHED:
-            posting.status = Status.PARTLY_COVERED
-    _save(posting, "quantity_covered", "status", "closed_at")
-    record(
-        posting,
-        Action.COVERED,
-        user,
-        {"quantity_covered": [str(before), str(posting.quantity_covered)]},
-    )
     mark_for_matching(posting)
     return posting

@@ -132,7 +132,7 @@ def posting_translate(posting: Posting) -> int:
 def _store(posting: Posting, language: str, results: dict[str, tuple[str, str]]) -> int:
     """Store machine translations {field: (original, translated)} of the posting as it is now:
     not where the original changed meanwhile, nor where a person wrote one meanwhile."""
-    current = type(posting).objects.select_for_update().get(pk=posting.pk)
+    current = posting.locked()
     existing = _translations_of(current)
     content_type = ContentType.objects.get_for_model(current)
     stored = 0
@@ -162,9 +162,7 @@ def posting_correct_translation(
     """An official of the posting's municipality corrects machine translations into
     `language`: the corrected texts are theirs from now on (the worker leaves them), and the
     change is recorded in the history. Texts left as the machine wrote them stay machine's."""
-    posting = (
-        type(posting).objects.select_for_update().select_related("municipality").get(pk=posting.pk)
-    )
+    posting = posting.locked()
     if not permissions.can_edit(user, posting):
         raise PermissionDenied
     existing = _translations_of(posting)

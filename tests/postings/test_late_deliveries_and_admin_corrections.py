@@ -7,7 +7,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from postings.models import Posting, PostingChange
-from postings.services.lifecycle import posting_correct, posting_record_coverage
+from postings.services.coverage import posting_adjust_coverage
+from postings.services.lifecycle import posting_correct
 from tests.factories import NeedFactory
 
 pytestmark = pytest.mark.django_db
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 def test_a_delivery_on_a_withdrawn_need_counts_but_leaves_it_withdrawn(official):
     need = NeedFactory(status=Posting.Status.WITHDRAWN, quantity=20)
-    need = posting_record_coverage(posting=need, quantity=Decimal(20), user=official)
+    need = posting_adjust_coverage(posting=need, change=Decimal(20), user=official)
     assert need.quantity_covered == 20
     assert need.status == Posting.Status.WITHDRAWN
 

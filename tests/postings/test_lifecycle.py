@@ -13,7 +13,7 @@ from needs.models import Need
 from offers.models import Offer
 from postings import selectors
 from postings.models import Posting, PostingChange
-from postings.services.lifecycle import posting_record_coverage
+from postings.services.coverage import posting_adjust_coverage
 from tests.factories import NeedFactory, OfferFactory, form_data
 
 pytestmark = pytest.mark.django_db
@@ -267,7 +267,7 @@ def test_a_closed_posting_cannot_be_confirmed(official_client, municipality):
 
 
 def test_partial_coverage_makes_it_partly_covered(need, official):
-    posting_record_coverage(posting=need, quantity=Decimal(5), user=official)
+    posting_adjust_coverage(posting=need, change=Decimal(5), user=official)
 
     need.refresh_from_db()
     assert need.status == Status.PARTLY_COVERED
@@ -276,15 +276,18 @@ def test_partial_coverage_makes_it_partly_covered(need, official):
 
 
 def test_full_coverage_makes_it_fulfilled(need, official):
-    posting_record_coverage(posting=need, quantity=Decimal(5), user=official)
-    posting_record_coverage(posting=need, quantity=Decimal(15), user=official)
+    posting_adjust_coverage(posting=need, change=Decimal(5), user=official)
+    posting_adjust_coverage(posting=need, change=Decimal(15), user=official)
 
     need.refresh_from_db()
     assert need.status == Status.FULFILLED
     assert need.closed_at is not None
     assert need.quantity_open == 0
     entry = selectors.posting_history(need).first()
-    assert entry.changes == {"quantity_covered": ["5.00", "20.00"]}
+    assert entry.changes == {
+        "quantity_covered": ["5.00", "20.00"],
+        "status": [Status.PARTLY_COVERED, Status.FULFILLED],
+    }
 
 
 def test_an_offer_follows_the_same_lifecycle(official_client, municipality, official):
