@@ -11,7 +11,6 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery, Sum
 from django.db.models.expressions import BaseExpression
 
 from accounts.models import User
-from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Conversation, ConversationRead, Match, Message
 from matching.sides import Side
 from municipalities.models import Membership
@@ -26,11 +25,6 @@ POSTING_RELATED = ("municipality", "sector")
 MunicipalityIds = Collection[int] | QuerySet | BaseExpression
 
 
-def is_strong(match: Match) -> bool:
-    """Good enough that both cities were (or will be) emailed about it."""
-    return match.score >= NOTIFY_THRESHOLD
-
-
 def _of_municipalities(municipality_ids: MunicipalityIds, prefix: str = "") -> Q:
     return Q(**{f"{prefix}need__municipality_id__in": municipality_ids}) | Q(
         **{f"{prefix}offer__municipality_id__in": municipality_ids}
@@ -38,12 +32,11 @@ def _of_municipalities(municipality_ids: MunicipalityIds, prefix: str = "") -> Q
 
 
 def _seen_from(match: Match, municipality_ids: Collection[int]) -> Match:
-    """Sets `own_side`, `own`, `other_side`, `other` and `strong` on a match, as seen from the
+    """Sets `own_side`, `own`, `other_side` and `other` on a match, as seen from the
     reader's municipality (the need's, were the reader on both sides)."""
     own_side = Side.NEED if match.need.municipality_id in municipality_ids else Side.OFFER
     match.own_side, match.other_side = own_side, own_side.other
     match.own, match.other = own_side.posting(match), own_side.other.posting(match)
-    match.strong = is_strong(match)
     return match
 
 

@@ -12,7 +12,6 @@ from django_countries import countries
 
 from core.numbers import localized_number
 from matching.engine.reasons import MISFITS, Reason
-from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.models import Match
 from postings.models import HelpKind, Sector, Topic
 
@@ -110,12 +109,11 @@ FORMATTERS: dict[Reason, Callable[[dict, Match, Names], str]] = {
 
 class ReasonLines(list):
     """The reasons of a match in words: the whole list, what fits first; `fits` and `misfits`
-    apart, for pages that show what does not fit on its own; `possible` for a match below the
-    threshold (listed as a possible match, never announced)."""
+    apart, for pages that show what does not fit on its own."""
 
-    def __init__(self, fits: list[str], misfits: list[str], *, possible: bool) -> None:
+    def __init__(self, fits: list[str], misfits: list[str]) -> None:
         super().__init__([*fits, *misfits])
-        self.fits, self.misfits, self.possible = fits, misfits, possible
+        self.fits, self.misfits = fits, misfits
 
 
 def describe(match: Match, names: Names | None = None) -> ReasonLines:
@@ -130,5 +128,4 @@ def describe(match: Match, names: Names | None = None) -> ReasonLines:
     return ReasonLines(
         [line for misfit, line in lines if not misfit],
         [line for misfit, line in lines if misfit],
-        possible=match.score < NOTIFY_THRESHOLD,
     )

@@ -41,11 +41,11 @@ class Inbox:
 
     @property
     def strong_matches(self) -> list[Match]:
-        return [match for match in self.matches if match.strong]
+        return [match for match in self.matches if match.is_strong]
 
     @property
     def other_matches(self) -> list[Match]:
-        return [match for match in self.matches if not match.strong]
+        return [match for match in self.matches if not match.is_strong]
 
     @property
     def unread_messages(self) -> int:

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from matching.engine.weights import NOTIFY_THRESHOLD
 from matching.sides import Side
 from needs.models import Need
 from offers.models import Offer
@@ -119,6 +120,17 @@ class Match(models.Model):
 
     def __str__(self) -> str:
         return f"{self.need} ↔ {self.offer} ({self.score:.2f})"
+
+    @property
+    def is_strong(self) -> bool:
+        """Scored at the notification threshold or above: both cities are (or were) emailed."""
+        return self.score >= NOTIFY_THRESHOLD
+
+    @property
+    def is_possible(self) -> bool:
+        """Only a possible match: below the threshold and not taken up by either city yet
+        (listed apart, quietly, and never announced)."""
+        return not self.is_strong and self.status == self.Status.SUGGESTED
 
     @property
     def pending_side(self) -> Side | None:

@@ -18,10 +18,7 @@ def posting_matches(context, posting, show_empty: bool = False) -> dict:
     """The matches of a posting the reader may see; used by the postings' pages, which must
     not import matching (it sits above them)."""
     matches = matches_for_posting(posting, context["request"].user)
-    # Possible: below the notification threshold and not taken up by anyone yet.
-    possible = [
-        m for m in matches if m.reason_lines.possible and m.status == Match.Status.SUGGESTED
-    ]
+    possible = [match for match in matches if match.is_possible]
     return {
         "matches": [m for m in matches if m not in possible],
         "possible_matches": possible,

@@ -43,7 +43,7 @@ def test_misfits_are_listed_apart_from_what_fits(possible):
         "available until March 1, 2027, needed by Oct. 1, 2027",
         "the descriptions are about different things",
     ]
-    assert lines.possible
+    assert possible.is_possible
     assert list(lines) == lines.fits + lines.misfits
 
 
@@ -60,4 +60,4 @@ def test_the_misfits_render_in_every_language(possible, language):
 def test_a_match_at_the_threshold_is_not_possible_but_announced():
     match = MatchFactory(score=NOTIFY_THRESHOLD, reasons=[])
 
-    assert not describe(match).possible
+    assert not match.is_possible
