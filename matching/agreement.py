@@ -49,9 +49,7 @@ class AgreementConflict(ValidationError):
 
 
 def _amount(match: Match, quantity: Decimal | None) -> str:
-    if quantity is None:
-        return _("no quantity")
-    return f"{localized_number(quantity)} {match.need.display_unit}".strip()
+    return _("no quantity") if quantity is None else match.need.amount(quantity)
 
 
 def _conflict_message(match: Match) -> str:

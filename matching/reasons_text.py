@@ -6,7 +6,7 @@ from datetime import date
 
 from django.conf import settings
 from django.utils.formats import date_format
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext_noop
 from django.utils.translation import gettext as _
 from django_countries import countries
 
@@ -17,6 +17,7 @@ from postings.models import HelpKind, Sector, Topic
 
 # (kind, slug) → name in the active language: taxonomy names looked up once per page.
 Names = dict[tuple[str, str], str]
+Formatter = Callable[[dict, Match, Names], str]
 _TAXONOMY = {"topic": Topic, "sector": Sector, "kind": HelpKind}
 
 
@@ -40,24 +41,19 @@ def _shared_languages(match: Match) -> str:
     )
 
 
-def _quantity(reason: dict, match: Match, names: Names) -> str:
-    need = match.need
-    unit = need.display_unit if reason["unit"] in (None, need.unit) else reason["unit"]
-    return _("offer covers %(covered)s of %(of)s %(unit)s") % {
-        "covered": localized_number(reason["covered"]),
-        "of": localized_number(reason["of"]),
-        "unit": unit,
-    }
+def _covers(message: str) -> Formatter:
+    """How much of the need the offer covers, in the need's unit as the reader sees it."""
 
+    def formatted(reason: dict, match: Match, names: Names) -> str:
+        need = match.need
+        unit = need.display_unit if reason["unit"] in (None, need.unit) else reason["unit"]
+        return _(message) % {
+            "covered": localized_number(reason["covered"]),
+            "of": localized_number(reason["of"]),
+            "unit": unit,
+        }
 
-def _too_little(reason: dict, match: Match, names: Names) -> str:
-    need = match.need
-    unit = need.display_unit if reason["unit"] in (None, need.unit) else reason["unit"]
-    return _("offer covers only %(covered)s of %(of)s %(unit)s") % {
-        "covered": localized_number(reason["covered"]),
-        "of": localized_number(reason["of"]),
-        "unit": unit,
-    }
+    return formatted
 
 
 def _ends_too_early(reason: dict, match: Match, names: Names) -> str:
@@ -67,7 +63,7 @@ def _ends_too_early(reason: dict, match: Match, names: Names) -> str:
     }
 
 
-FORMATTERS: dict[Reason, Callable[[dict, Match, Names], str]] = {
+FORMATTERS: dict[Reason, Formatter] = {
     Reason.SAME_TOPIC: lambda reason, match, names: (
         _("same topic: %(topic)s") % {"topic": _name("topic", reason["topic"], names)}
     ),
@@ -81,7 +77,7 @@ FORMATTERS: dict[Reason, Callable[[dict, Match, Names], str]] = {
     Reason.COMPATIBLE_KIND: lambda reason, match, names: _(
         "the kind of help offered fits the need"
     ),
-    Reason.QUANTITY: _quantity,
+    Reason.QUANTITY: _covers(gettext_noop("offer covers %(covered)s of %(of)s %(unit)s")),
     Reason.SHARED_LANGUAGE: lambda reason, match, names: (
         _("both cities work in %(languages)s") % {"languages": _shared_languages(match)}
     ),
@@ -102,7 +98,7 @@ FORMATTERS: dict[Reason, Callable[[dict, Match, Names], str]] = {
             "needed": _name("kind", reason["needed"], names),
         }
     ),
-    Reason.TOO_LITTLE: _too_little,
+    Reason.TOO_LITTLE: _covers(gettext_noop("offer covers only %(covered)s of %(of)s %(unit)s")),
     Reason.ENDS_TOO_EARLY: _ends_too_early,
 }
 

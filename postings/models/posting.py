@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.languages import localized_field, localized_fields
+from core.numbers import localized_number
 from core.text import clean_fields
 from municipalities.models import Municipality
 from postings.models.search import search_document
@@ -281,6 +282,10 @@ class Posting(models.Model):
             if value:
                 return value
         return getattr(self, field)
+
+    def amount(self, quantity) -> str:
+        """A quantity of this posting with its unit, in the reader's language: "20 Stück"."""
+        return f"{localized_number(quantity)} {self.display_unit}".strip()
 
     def locked(self) -> "Posting":
         """This posting read again and locked until the transaction ends (with its
