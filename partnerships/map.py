@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from html import escape
 from itertools import combinations
 
+from django.utils import timezone
+
 from municipalities.models import Municipality
 from partnerships.models import Event, Partnership
 
@@ -321,8 +323,9 @@ def partnership_places(
     guests."""
     places: dict[int, Place] = {}
     ties: dict[tuple[int, int], Tie] = {}
+    today = timezone.localdate()
     for partnership in partnerships:
-        members = [m.municipality for m in partnership.members.all() if m.left_on is None]
+        members = [m.municipality for m in partnership.members.all() if m.is_current(today)]
         for municipality in members:
             place = _place(municipality)
             if place is not None:

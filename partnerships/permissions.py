@@ -25,10 +25,7 @@ def current_member_ids(partnership: Partnership) -> set[int]:
     """The municipalities that are members today (from the prefetched members, if any)."""
     today = timezone.localdate()
     return {
-        member.municipality_id
-        for member in partnership.members.all()
-        if (member.joined_on is None or member.joined_on <= today)
-        and (member.left_on is None or member.left_on > today)
+        member.municipality_id for member in partnership.members.all() if member.is_current(today)
     }
 
 

@@ -1,5 +1,6 @@
 import secrets
 import uuid
+from datetime import date
 
 from django.conf import settings
 from django.contrib.postgres.fields import ArrayField
@@ -237,6 +238,12 @@ class PartnershipMember(models.Model):
 
     def __str__(self) -> str:
         return str(self.municipality)
+
+    def is_current(self, today: date) -> bool:
+        """A member on that day: joined by then (or no date given) and not left yet."""
+        return (self.joined_on is None or self.joined_on <= today) and (
+            self.left_on is None or self.left_on > today
+        )
 
 
 class PartnershipStatusChange(models.Model):

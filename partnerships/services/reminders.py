@@ -59,8 +59,9 @@ def answer_urls(partnership: Partnership, user: User) -> dict[Answer, str]:
 def contacts_of(partnership: Partnership) -> list[User]:
     """Who speaks for each member: its partnership officer, else its managers."""
     recipients: dict[int, User] = {}
+    today = timezone.localdate()
     for member in partnership.members.select_related("contact", "municipality"):
-        if member.left_on is not None:
+        if not member.is_current(today):
             continue
         if member.contact is not None and member.contact.is_active:
             speakers = [member.contact]
