@@ -58,7 +58,7 @@ class Message(models.Model):
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
     # When the other side's officials were emailed: once it is translated for them, or at the
-    # latest a few minutes after it was sent (matching.message_translation).
+    # latest a few minutes after it was sent (matching.message_delivery).
     announced_at = models.DateTimeField(_("announced at"), null=True, blank=True)
 
     class Meta:

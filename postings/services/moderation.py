@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.models import User
+from accounts.selectors import active_staff
 from core.emails import queue_email_to_users
 from municipalities.selectors import is_official
 from postings.models import Posting, PostingReport
@@ -114,7 +115,7 @@ def send_moderation_digest() -> int:
     }
     if not any(waiting.values()):
         return 0
-    staff = User.objects.filter(is_staff=True, is_active=True)
+    staff = active_staff()
     day = timezone.localdate().isoformat()
     return queue_email_to_users(
         staff, "moderation_digest", {"waiting": waiting}, key=f"moderation-digest:{day}"
