@@ -43,10 +43,13 @@ FEATURES = (
     "coverage",  # the share of the need's open quantity the offer covers, 0..1; 0 if unknown
     "no_quantity",  # 1 where the need or the offer gives no quantity
     "ends_early",  # 1 where the offer ends before the need's deadline
+    "title",  # the titles' stretched cosine, 0..1: which item, without the description's context
+    "unit",  # the units' agreement, 0..1, 0.5 where either has none: do the quantities count
+    # the same thing ("covers 200 %" of 2 generators with 4 dialysis machines)
 )
 # Fitted by `manage.py fit_announcement tests/data/matching_eval.json` (L2 1.0, on the pairs
 # whose weighted fit is at least 0.3: the ones the engine could keep).
-COEFFICIENTS = (-7.56, 5.04, 2.74, 0.81, 1.79, 0.38, 0.32, -0.2)
+COEFFICIENTS = (-8.09, 4.13, 2.6, 0.77, 1.7, 0.49, -0.34, 0.06, 2.19, 1.99)
 
 
 def _once(compute):
@@ -91,6 +94,8 @@ def feature_matrix(found: Signals) -> np.ndarray:
         np.where(known, np.clip(np.nan_to_num(share), 0, 1), 0),
         ~known,
         days_short(found) > 0,
+        found.title,
+        found.unit,
     )
     return np.stack([np.asarray(column, dtype=np.float64) for column in columns], axis=-1)
 

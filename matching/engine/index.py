@@ -49,14 +49,17 @@ class PostingIndex:
     country: np.ndarray
     municipality: np.ndarray
     languages: np.ndarray
-    vectors: np.ndarray
+    vectors: np.ndarray  # of the whole texts, one row per posting
+    title_vectors: np.ndarray
+    unit_vectors: np.ndarray  # zeros where unit_known is False
+    unit_known: np.ndarray
 
     def __len__(self) -> int:
         return len(self.ids)
 
 
 def build_index(model: type[Posting]) -> PostingIndex:
-    """One query; postings not embedded yet get a zero vector (no text similarity)."""
+    """One query; postings not embedded yet get zero vectors (no text similarity)."""
     rows = list(
         matchable(model)
         .annotate(day=F(model.date_field_name))
@@ -73,15 +76,20 @@ def build_index(model: type[Posting]) -> PostingIndex:
             "municipality__country",
             "municipality__languages",
             "embedding__vector",
+            "embedding__title_vector",
+            "embedding__unit_vector",
             "day",
             named=True,
         )
         .order_by("pk")
     )
-    vectors = np.zeros((len(rows), DIMENSIONS), dtype=np.float32)
-    for number, row in enumerate(rows):
-        if row.embedding__vector is not None:
-            vectors[number] = from_bytes(row.embedding__vector)
+
+    def vectors(name: str) -> np.ndarray:
+        stored = np.zeros((len(rows), DIMENSIONS), dtype=np.float32)
+        for number, row in enumerate(rows):
+            if getattr(row, name) is not None:
+                stored[number] = from_bytes(getattr(row, name))
+        return stored
 
     def column(name: str, dtype, convert=lambda value: value, default=0) -> np.ndarray:
         values = (getattr(row, name) for row in rows)
@@ -107,5 +115,8 @@ def build_index(model: type[Posting]) -> PostingIndex:
         country=column("municipality__country", np.int64, country_number),
         municipality=column("municipality_id", np.int64),
         languages=column("municipality__languages", np.int64, language_mask),
-        vectors=vectors,
+        vectors=vectors("embedding__vector"),
+        title_vectors=vectors("embedding__title_vector"),
+        unit_vectors=vectors("embedding__unit_vector"),
+        unit_known=np.array([row.embedding__unit_vector is not None for row in rows], dtype=bool),
     )

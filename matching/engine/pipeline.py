@@ -5,10 +5,9 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils import timezone
 
-from core import embedding
 from matching.engine import weights
 from matching.engine.announce import announcement_score
 from matching.engine.index import (
@@ -21,7 +20,7 @@ from matching.engine.index import (
 from matching.engine.partners import partners
 from matching.engine.scoring import Lookups, Source, kind_matrix, signals, top_candidates
 from matching.engine.storage import Ranked, close_suggestions, store_for_posting
-from matching.engine.texts import posting_text
+from matching.engine.texts import PostingTexts, PostingVectors, embed_postings, vector_or_zero
 from matching.engine.weights import STORE_MINIMUM
 from matching.models import Embedding, Match
 from matching.sides import Side
@@ -37,7 +36,7 @@ def embedding_model_of(model: type[Posting]) -> type[Embedding]:
 
 
 def ensure_embeddings(postings: list[Posting]) -> None:
-    """Embed the postings whose text changed since their vector was made (in one batch)."""
+    """Embed the postings whose texts changed since their vectors were made (in one batch)."""
     if not postings:
         return
     model = type(postings[0])
@@ -47,24 +46,30 @@ def ensure_embeddings(postings: list[Posting]) -> None:
             f"{field}_id", "source"
         )
     )
-    texts = {posting.pk: posting_text(posting) for posting in postings}
-    stale = [p for p in postings if existing.get(p.pk) != embedding.source_key(texts[p.pk])]
+    texts = {posting.pk: PostingTexts.of(posting) for posting in postings}
+    stale = [p for p in postings if existing.get(p.pk) != texts[p.pk].key]
     if not stale:
         return
-    vectors = embedding.embed([texts[p.pk] for p in stale])
+    vectors = embed_postings([texts[p.pk] for p in stale])
     embedding_model.objects.bulk_create(
         [
-            embedding_model(
-                **{field: posting},
-                vector=embedding.to_bytes(vector),
-                source=embedding.source_key(texts[posting.pk]),
-            )
-            for posting, vector in zip(stale, vectors, strict=True)
+            embedding_model(**{field: posting}, **stored_vectors(texts[posting.pk], made))
+            for posting, made in zip(stale, vectors, strict=True)
         ],
         update_conflicts=True,
         unique_fields=[field],
-        update_fields=["vector", "source", "updated_at"],
+        update_fields=["vector", "title_vector", "unit_vector", "source", "updated_at"],
     )
+
+
+def stored_vectors(texts: PostingTexts, vectors: PostingVectors) -> dict:
+    """An Embedding row's fields for these texts and their vectors."""
+    return {
+        "vector": vectors.text,
+        "title_vector": vectors.title,
+        "unit_vector": vectors.unit,
+        "source": texts.key,
+    }
 
 
 @dataclass
@@ -98,9 +103,15 @@ def open_index(model: type[Posting]) -> PostingIndex:
     cached = _index_cache.get(model)
     if cached is not None and cached.fingerprint == _fingerprint(model):
         return cached.index
-    # Only when rebuilding: the look for unembedded postings scans the whole side.
-    missing = list(matchable(model).filter(embedding__isnull=True).select_related("municipality"))
-    ensure_embeddings(missing)  # postings whose own task has not run yet
+    # Only when rebuilding: the look for unembedded postings scans the whole side. Postings
+    # whose own task has not run yet have no vectors; those embedded before titles were, no
+    # title vector.
+    missing = list(
+        matchable(model)
+        .filter(Q(embedding__isnull=True) | Q(embedding__title_vector__isnull=True))
+        .select_related("municipality")
+    )
+    ensure_embeddings(missing)
     cached = _CachedIndex(_fingerprint(model), build_index(model))
     _index_cache[model] = cached
     return cached.index
@@ -108,12 +119,12 @@ def open_index(model: type[Posting]) -> PostingIndex:
 
 def source_for(posting: Posting) -> Source:
     municipality = posting.municipality
-    vector_row = (
+    vectors = (
         embedding_model_of(type(posting))
         .objects.filter(pk=posting.pk)
-        .values_list("vector", flat=True)
+        .values_list("vector", "title_vector", "unit_vector")
         .first()
-    )
+    ) or (None, None, None)
     return Source(
         sector=posting.sector_id,
         topic=posting.topic_id or 0,
@@ -125,9 +136,10 @@ def source_for(posting: Posting) -> Source:
         country=country_number(str(municipality.country)),
         municipality=municipality.pk,
         languages=language_mask(municipality.languages),
-        vector=embedding.from_bytes(vector_row)
-        if vector_row is not None
-        else np.zeros(embedding.DIMENSIONS, np.float32),
+        vector=vector_or_zero(vectors[0]),
+        title_vector=vector_or_zero(vectors[1]),
+        unit_vector=vector_or_zero(vectors[2]),
+        unit_known=vectors[2] is not None,
         side=Side.of(posting),
     )
 

@@ -56,6 +56,9 @@ def _source(index: PostingIndex, rows, *, side: Side, column: bool) -> Source:
         municipality=values(index.municipality),
         languages=values(index.languages),
         vector=index.vectors[rows],
+        title_vector=index.title_vectors[rows],
+        unit_vector=index.unit_vectors[rows],
+        unit_known=values(index.unit_known),
         side=side,
     )
 
@@ -63,9 +66,14 @@ def _source(index: PostingIndex, rows, *, side: Side, column: bool) -> Source:
 def row_source(index: PostingIndex, row: int, *, side: Side) -> Source:
     """One posting of an index as a single source (what pipeline.source_for builds)."""
     batch = batch_source(index, slice(row, row + 1), side=side)
-    names = [f.name for f in fields(Source) if f.name not in ("vector", "side")]
+    vectors = {
+        "vector": index.vectors[row],
+        "title_vector": index.title_vectors[row],
+        "unit_vector": index.unit_vectors[row],
+    }
+    names = [f.name for f in fields(Source) if f.name not in (*vectors, "side")]
     scalars = {name: getattr(batch, name)[0, 0].item() for name in names}
-    return Source(**scalars, vector=index.vectors[row], side=side)
+    return Source(**scalars, **vectors, side=side)
 
 
 def subset(index: PostingIndex, rows: np.ndarray) -> PostingIndex:
@@ -200,9 +208,7 @@ def score_pairs(
     """The signals of each (need row, offer row) pair, elementwise: arrays of one value a pair,
     as pipeline.match_posting computes them for the need."""
     source = _source(needs, need_rows, side=Side.NEED, column=False)
-    candidates = subset(offers, offer_rows)
-    cosine = np.einsum("ij,ij->i", source.vector, candidates.vectors)
-    return signals(source, candidates, lookups, cosine=cosine)
+    return signals(source, subset(offers, offer_rows), lookups, elementwise=True)
 
 
 def explained_pairs(

@@ -5,7 +5,7 @@ matching/engine/weights.py) chooses the candidates; matching/engine/announce.py 
 stored score from them. One source gives arrays of shape (n,); a batch of k
 sources of one side (fields as arrays of shape (k, 1), vectors (k, d)) gives (k, n) with the
 same values row by row, apart from float32 rounding in the matrix product. Source fields of
-shape (n,), with `cosine` given, score n pairs elementwise."""
+shape (n,), with `elementwise`, score n pairs, the i-th source against the i-th row."""
 
 from dataclasses import dataclass, field
 
@@ -20,6 +20,8 @@ from matching.engine.weights import (
     PARTNERSHIP_BOOST,
     TEXT_CEILING,
     TEXT_FLOOR,
+    UNIT_CEILING,
+    UNIT_FLOOR,
     WEIGHTS,
 )
 from matching.sides import Side
@@ -41,6 +43,9 @@ class Source:
     municipality: int | np.ndarray
     languages: int | np.ndarray
     vector: np.ndarray
+    title_vector: np.ndarray
+    unit_vector: np.ndarray
+    unit_known: bool | np.ndarray
     side: Side
 
 
@@ -48,6 +53,8 @@ class Source:
 class Signals:
     text: np.ndarray
     cosine: np.ndarray
+    title: np.ndarray  # the titles' cosine, stretched as `text` is
+    unit: np.ndarray  # the units' agreement, 0..1; 0.5 where either gives no unit
     topic: np.ndarray
     same_sector: np.ndarray
     kind: np.ndarray
@@ -102,10 +109,23 @@ def haversine_km(lat: float, lon: float, lats: np.ndarray, lons: np.ndarray) -> 
     return 6371.0 * 2 * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
-def _cosine(source: Source, index: PostingIndex) -> np.ndarray:
-    if source.vector.ndim == 1:
-        return index.vectors @ source.vector
-    return source.vector @ index.vectors.T
+def _cosine(vectors: np.ndarray, candidates: np.ndarray, elementwise: bool) -> np.ndarray:
+    if elementwise:
+        return np.einsum("ij,ij->i", vectors, candidates)
+    if vectors.ndim == 1:
+        return candidates @ vectors
+    return vectors @ candidates.T
+
+
+def _stretched(cosine: np.ndarray, floor: float, ceiling: float) -> np.ndarray:
+    return np.clip((cosine - floor) / (ceiling - floor), 0, 1)
+
+
+def _unit(source: Source, index: PostingIndex, elementwise: bool) -> np.ndarray:
+    agreement = _stretched(
+        _cosine(source.unit_vector, index.unit_vectors, elementwise), UNIT_FLOOR, UNIT_CEILING
+    )
+    return np.where(source.unit_known & index.unit_known, agreement, 0.5)
 
 
 def _kind(source: Source, index: PostingIndex, kinds: dict[tuple[int, int], float]) -> np.ndarray:
@@ -141,14 +161,13 @@ def signals(
     index: PostingIndex,
     lookups: Lookups,
     *,
-    cosine: np.ndarray | None = None,
+    elementwise: bool = False,
     distance_km: np.ndarray | None = None,
 ) -> Signals:
-    """`cosine` and `distance_km` may be given when the caller has them cheaper (see
-    engine.batch); they must be what _cosine and haversine_km give."""
-    if cosine is None:
-        cosine = _cosine(source, index)
-    text = np.clip((cosine - TEXT_FLOOR) / (TEXT_CEILING - TEXT_FLOOR), 0, 1)
+    """`distance_km` may be given when the caller has it cheaper (see engine.ranking); it must
+    be what haversine_km gives."""
+    cosine = _cosine(source.vector, index.vectors, elementwise)
+    text = _stretched(cosine, TEXT_FLOOR, TEXT_CEILING)
     same_topic = (index.topic == source.topic) & (source.topic != 0)
     same_sector = index.sector == source.sector
     topic = np.where(same_topic, 1.0, np.where(same_sector, 0.5, 0.0))
@@ -165,6 +184,11 @@ def signals(
     return Signals(
         text=text * not_own,
         cosine=cosine,
+        title=_stretched(
+            _cosine(source.title_vector, index.title_vectors, elementwise), TEXT_FLOOR, TEXT_CEILING
+        )
+        * not_own,
+        unit=_unit(source, index, elementwise),
         topic=topic * not_own,
         same_sector=same_sector,
         kind=_kind(source, index, lookups.kinds) * not_own,

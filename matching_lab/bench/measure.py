@@ -29,7 +29,7 @@ class Figures:
     offers: int
     database: str = ""
     municipalities: int = 0
-    templates: int = 0
+    texts: int = 0
     embed_seconds: float = 0.0
     insert_seconds: float = 0.0
     rematch_seconds: float = 0.0
@@ -64,9 +64,9 @@ def _populate(figures: Figures, new: int, progress: Progress) -> tuple[Generator
         Offer: generator.postings(Offer, figures.offers),
     }
     new_needs = generator.postings(Need, new)
-    templates = {t for rows in [*made.values(), new_needs] for _p, t in rows}
-    figures.templates = len(templates)
-    figures.embed_seconds, _ = _timed(lambda: generator.embed_templates(templates, progress))
+    postings = [posting for rows in [*made.values(), new_needs] for posting, _t in rows]
+    figures.embed_seconds, _ = _timed(lambda: generator.embed(postings, progress))
+    figures.texts = len(generator.vectors)
     figures.insert_seconds, _ = _timed(
         lambda: [insert(generator, model, rows) for model, rows in made.items()]
     )
@@ -125,7 +125,8 @@ def report(figures: Figures) -> list[str]:
     return [
         f"data: {figures.needs} needs, {figures.offers} offers, {figures.municipalities} "
         f"municipalities in scratch database {figures.database} (dropped); "
-        f"{figures.templates} template texts embedded once in {figures.embed_seconds:.1f} s, "
+        f"{figures.texts} distinct texts (template and unit) embedded once in "
+        f"{figures.embed_seconds:.1f} s, "
         f"rows inserted in {figures.insert_seconds:.1f} s",
         f"one need vs {figures.offers} offers: {milliseconds(figures.single_seconds)} over "
         f"{len(figures.single_seconds)} runs (pipeline.match_posting incl. DB upserts; offer "

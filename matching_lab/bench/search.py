@@ -67,7 +67,7 @@ def run_benchmark(postings: int, repeats: int, progress: Progress) -> Figures:
 def _populate(figures: Figures, progress: Progress) -> None:
     generator = Generator.create(max(10, figures.postings // 20))
     made = generator.postings(Need, figures.postings)
-    generator.embed_templates({template for _posting, template in made}, progress)
+    generator.embed([posting for posting, _template in made], progress)
     needs = insert(generator, Need, made)
     figures.translations = _translate(needs, progress)
     with connection.cursor() as cursor:  # the statistics autovacuum keeps on a running site

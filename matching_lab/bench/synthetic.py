@@ -1,11 +1,12 @@
 """Synthetic municipalities, needs and offers with a realistic spread over countries,
 languages, sectors, topics and kinds of help, inserted in bulk with their vectors.
 
-Texts come from matching_lab.bench.templates; each template is embedded once (with the real
-model) and its vector stored for every posting made from it, with the source key the worker
-would compute, so the worker sees every posting as already embedded."""
+Texts come from matching_lab.bench.templates; each distinct text (a template with a unit) is
+embedded once (with the real model) and its vectors stored for every posting made from it,
+with the source key the worker would compute, so the worker sees every posting as already
+embedded."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
@@ -13,8 +14,8 @@ from decimal import Decimal
 import numpy as np
 from django.utils import timezone
 
-from core import embedding
-from matching.engine.texts import posting_text
+from matching.engine.pipeline import stored_vectors
+from matching.engine.texts import PostingTexts, PostingVectors, embed_postings
 from matching.models import NeedEmbedding, OfferEmbedding
 from matching.sides import Side
 from matching_lab.bench.templates import Template, template_pool, topic_weights
@@ -65,13 +66,14 @@ class Taxonomy:
 
 @dataclass
 class Generator:
-    """Makes postings; `vectors` caches each template's vector (embedded once)."""
+    """Makes postings; `vectors` caches the vectors of each distinct posting text (a template
+    with a unit), embedded once."""
 
     rng: np.random.Generator
     taxonomy: Taxonomy
     municipalities: dict[str, list[int]]
     pools: dict[str, tuple[list[Template], np.ndarray]]
-    vectors: dict[Template, bytes] = field(default_factory=dict)
+    vectors: dict[PostingTexts, PostingVectors] = field(default_factory=dict)
 
     @classmethod
     def create(cls, municipality_count: int, seed: int = 4) -> "Generator":
@@ -119,20 +121,14 @@ class Generator:
         candidates = [pk for country in countries for pk in self.municipalities.get(country, [])]
         return int(self.rng.choice(candidates))
 
-    def embed_templates(self, templates: set[Template], progress: Callable) -> None:
-        missing = sorted(templates - self.vectors.keys(), key=lambda t: t.text)
+    def embed(self, postings: Iterable[Posting], progress: Callable) -> None:
+        """Embed the texts of these postings that no posting made before had."""
+        texts = {PostingTexts.of(posting) for posting in postings}
+        missing = sorted(texts - self.vectors.keys(), key=lambda item: item.key)
         for start in range(0, len(missing), EMBED_BATCH):
             batch = missing[start : start + EMBED_BATCH]
-            for template, vector in zip(
-                batch, embedding.embed([_text(t) for t in batch]), strict=True
-            ):
-                self.vectors[template] = embedding.to_bytes(vector)
-            progress("templates", start + len(batch), len(missing))
-
-
-def _text(template: Template) -> str:
-    """The text the worker embeds for a posting made from this template."""
-    return posting_text(Need(original_language=template.language, **_fields(template)))
+            self.vectors.update(zip(batch, embed_postings(batch), strict=True))
+            progress("texts", start + len(batch), len(missing))
 
 
 def _fields(template: Template) -> dict[str, str]:
@@ -188,19 +184,17 @@ def insert(
     *,
     vectors=True,
 ) -> list[Posting]:
-    """Insert the postings in bulk, and (unless vectors=False) their templates' vectors."""
+    """Insert the postings in bulk, and (unless vectors=False) their vectors (`embed` first)."""
     postings = model.objects.bulk_create([p for p, _t in made], batch_size=INSERT_BATCH)
     if vectors:
         embedding_model, field_name = _EMBEDDING_MODELS[model]
-        source_keys = {t: embedding.source_key(_text(t)) for _p, t in made}
+        texts = [PostingTexts.of(posting) for posting in postings]
         embedding_model.objects.bulk_create(
             [
                 embedding_model(
-                    **{field_name: posting.pk},
-                    vector=generator.vectors[template],
-                    source=source_keys[template],
+                    **{field_name: posting.pk}, **stored_vectors(text, generator.vectors[text])
                 )
-                for posting, (_p, template) in zip(postings, made, strict=True)
+                for posting, text in zip(postings, texts, strict=True)
             ],
             batch_size=INSERT_BATCH,
         )

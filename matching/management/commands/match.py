@@ -15,7 +15,7 @@ class ProgressLine:
     LINES = {
         "embedded": "\r checked {done}/{total} postings for embedding",
         "matched": "\r matched {done}/{total} needs",
-        "templates": "\r embedded {done}/{total} template texts",
+        "texts": "\r embedded {done}/{total} distinct texts",
     }
 
     def __init__(self, write: Callable[[str], None], interval: float = 0.2) -> None:
