@@ -64,19 +64,34 @@ class PostingVectors:
     unit: bytes | None
 
 
+# Units repeat ("шт.", "Betten", "machines"): each process embeds one only once. A unit is a
+# word or two, but still costs the model about 10 ms.
+_unit_vectors: dict[str, bytes] = {}
+UNIT_CACHE_SIZE = 10_000
+
+
 def embed_postings(texts: list[PostingTexts]) -> list[PostingVectors]:
-    """Every text, title and distinct unit in one call to the model."""
-    units = sorted({item.unit for item in texts if item.unit})
+    """Every text, title and unit not embedded before in one call to the model."""
+    wanted = {item.unit for item in texts if item.unit}
+    units = {unit: _unit_vectors[unit] for unit in wanted if unit in _unit_vectors}
+    new_units = sorted(wanted - units.keys())
     vectors = embedding.embed(
-        [item.text for item in texts] + [item.title for item in texts] + units
+        [item.text for item in texts] + [item.title for item in texts] + new_units
     )
     count = len(texts)
-    unit_vectors = dict(zip(units, vectors[2 * count :], strict=True))
+    made = {
+        unit: embedding.to_bytes(vector)
+        for unit, vector in zip(new_units, vectors[2 * count :], strict=True)
+    }
+    if len(_unit_vectors) + len(made) > UNIT_CACHE_SIZE:
+        _unit_vectors.clear()
+    _unit_vectors.update(made)
+    units.update(made)
     return [
         PostingVectors(
             text=embedding.to_bytes(vectors[number]),
             title=embedding.to_bytes(vectors[count + number]),
-            unit=embedding.to_bytes(unit_vectors[item.unit]) if item.unit else None,
+            unit=units[item.unit] if item.unit else None,
         )
         for number, item in enumerate(texts)
     ]

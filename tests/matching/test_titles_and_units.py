@@ -143,3 +143,24 @@ def test_where_either_side_gives_no_unit_the_units_neither_agree_nor_disagree():
     assert np.all(found.unit[unknown] == 0.5)
     batch = signals(batch_source(sources, slice(0, 3), side=Side.NEED), candidates, lookups)
     np.testing.assert_allclose(batch.unit[0], found.unit, atol=5e-6)
+
+
+def test_a_unit_is_embedded_once_per_process(municipality, monkeypatch):
+    embedded: list[str] = []
+
+    def recording(texts):
+        embedded.extend(texts)
+        return real_embed(texts)
+
+    real_embed = embedding.embed
+    monkeypatch.setattr(embedding, "embed", recording)
+    first = _generators(municipality, unit="дизель-генератори")
+    second = _generators(municipality, unit="дизель-генератори", title_uk="Генератори для школи")
+
+    ensure_embeddings([first])
+    ensure_embeddings([second])
+
+    assert embedded.count("дизель-генератори") == 1
+    assert "Генератори для школи" in embedded
+    stored = NeedEmbedding.objects.filter(need__in=[first, second])
+    assert len({bytes(row.unit_vector) for row in stored}) == 1
