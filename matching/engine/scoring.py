@@ -8,6 +8,7 @@ same values row by row, apart from float32 rounding in the matrix product. Sourc
 shape (n,), with `elementwise`, score n pairs, the i-th source against the i-th row."""
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -50,11 +51,20 @@ class Source:
 
 
 @dataclass
+class _Compared:
+    """What the announcement-only signals are computed from, when first asked for: the ranking
+    scores millions of pairs and keeps a few thousand, and needs neither."""
+
+    source: Source
+    index: PostingIndex
+    elementwise: bool
+    not_own: np.ndarray
+
+
+@dataclass
 class Signals:
     text: np.ndarray
     cosine: np.ndarray
-    title: np.ndarray  # the titles' cosine, stretched as `text` is
-    unit: np.ndarray  # the units' agreement, 0..1; 0.5 where either gives no unit
     topic: np.ndarray
     same_sector: np.ndarray
     kind: np.ndarray
@@ -73,6 +83,22 @@ class Signals:
     need_kind: np.ndarray  # kind of help ids
     offer_kind: np.ndarray
     kind_slugs: dict[int, str]  # kind of help id → slug (Lookups.kind_slugs)
+    compared: _Compared
+
+    @cached_property
+    def title(self) -> np.ndarray:
+        """The titles' cosine, stretched as `text` is."""
+        source, index, pairs = self.compared.source, self.compared.index, self.compared
+        cosine = _cosine(source.title_vector, index.title_vectors, pairs.elementwise)
+        return _stretched(cosine, TEXT_FLOOR, TEXT_CEILING) * pairs.not_own
+
+    @cached_property
+    def unit(self) -> np.ndarray:
+        """The units' agreement, 0..1; 0.5 where either gives no unit."""
+        source, index, pairs = self.compared.source, self.compared.index, self.compared
+        cosine = _cosine(source.unit_vector, index.unit_vectors, pairs.elementwise)
+        agreement = _stretched(cosine, UNIT_FLOOR, UNIT_CEILING)
+        return np.where(source.unit_known & index.unit_known, agreement, 0.5)
 
     def fit(self) -> np.ndarray:
         """The weighted sum that chooses which pairs are kept (the ranking's candidates)."""
@@ -119,13 +145,6 @@ def _cosine(vectors: np.ndarray, candidates: np.ndarray, elementwise: bool) -> n
 
 def _stretched(cosine: np.ndarray, floor: float, ceiling: float) -> np.ndarray:
     return np.clip((cosine - floor) / (ceiling - floor), 0, 1)
-
-
-def _unit(source: Source, index: PostingIndex, elementwise: bool) -> np.ndarray:
-    agreement = _stretched(
-        _cosine(source.unit_vector, index.unit_vectors, elementwise), UNIT_FLOOR, UNIT_CEILING
-    )
-    return np.where(source.unit_known & index.unit_known, agreement, 0.5)
 
 
 def _kind(source: Source, index: PostingIndex, kinds: dict[tuple[int, int], float]) -> np.ndarray:
@@ -184,11 +203,6 @@ def signals(
     return Signals(
         text=text * not_own,
         cosine=cosine,
-        title=_stretched(
-            _cosine(source.title_vector, index.title_vectors, elementwise), TEXT_FLOOR, TEXT_CEILING
-        )
-        * not_own,
-        unit=_unit(source, index, elementwise),
         topic=topic * not_own,
         same_sector=same_sector,
         kind=_kind(source, index, lookups.kinds) * not_own,
@@ -201,6 +215,7 @@ def signals(
         partners_since=lookups.partners.since(source.municipality, index.municipality),
         **_pair_facts(source, index, np.shape(cosine)),
         kind_slugs=lookups.kind_slugs,
+        compared=_Compared(source, index, elementwise, not_own),
     )
 
 
