@@ -19,7 +19,7 @@ import numpy as np
 
 from matching.engine.index import NO_DATE
 from matching.engine.scoring import Signals
-from matching.engine.weights import NOTIFY_THRESHOLD, PARTNERSHIP_BOOST
+from matching.engine.weights import NOTIFY_THRESHOLD
 
 # Stretched text agreement (0 at cosine 0.80, 1 at 0.90): 0.2 is a cosine of 0.82. On the tuning
 # set 2 of the 70 relevant pairs are below it, and 39 of the look-alikes the engine keeps.
@@ -127,5 +127,5 @@ def announcement_score(found: Signals) -> np.ndarray:
     # The probability saturates for clear pairs; a hundredth of the weighted fit keeps their
     # order (nearer, same language, partners first) without moving the calibration.
     likely = (1 - FIT_SHARE) * probability(found) + FIT_SHARE * found.fit()
-    likely = likely + PARTNERSHIP_BOOST * (1 - likely) * (found.partners_since > 0)
+    likely = found.lifted_for_partners(likely)
     return np.where(evidence(found), likely, likely * POSSIBLE_CEILING)

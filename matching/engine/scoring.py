@@ -102,8 +102,12 @@ class Signals:
 
     def fit(self) -> np.ndarray:
         """The weighted sum that chooses which pairs are kept (the ranking's candidates)."""
-        fit = sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS)
-        return fit + PARTNERSHIP_BOOST * (1 - fit) * (self.partners_since > 0)
+        weighted = sum(WEIGHTS[name] * getattr(self, name) for name in WEIGHTS)
+        return self.lifted_for_partners(weighted)
+
+    def lifted_for_partners(self, score: np.ndarray) -> np.ndarray:
+        """Partners' pairs close PARTNERSHIP_BOOST of the gap between the score and 1."""
+        return score + PARTNERSHIP_BOOST * (1 - score) * (self.partners_since > 0)
 
 
 @dataclass

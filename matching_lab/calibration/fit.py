@@ -33,16 +33,3 @@ def fit_announcement(pairs: LabelledPairs) -> np.ndarray:
     candidates = pairs.found.fit() >= CANDIDATE_FIT
     features = announce.feature_matrix(pairs.found)[candidates]
     return fit_logistic(features, pairs.relevant[candidates].astype(np.float64))
-
-
-def precision_recall(
-    scores: np.ndarray, relevant: np.ndarray, threshold: float
-) -> tuple[float, float]:
-    """Of the pairs scored at or above the threshold, the share relevant; of the relevant
-    pairs, the share at or above it."""
-    announced = scores >= threshold
-    hits = int((announced & relevant).sum())
-    return (
-        hits / int(announced.sum()) if announced.any() else 1.0,
-        hits / int(relevant.sum()) if relevant.any() else 1.0,
-    )

@@ -1,11 +1,15 @@
 """The announcement model's fitting: a logistic regression in numpy that finds the coefficients
 behind labels, and the command that fits it on the tuning set."""
 
+import io
+import re
+
 import numpy as np
 import pytest
+from django.core.management import call_command
 
 from matching.engine import announce
-from matching_lab.calibration.fit import fit_logistic, precision_recall
+from matching_lab.calibration.fit import fit_logistic
 
 
 def test_the_logistic_fit_recovers_the_coefficients_behind_the_labels():
@@ -19,13 +23,19 @@ def test_the_logistic_fit_recovers_the_coefficients_behind_the_labels():
     assert fitted == pytest.approx(truth, abs=0.1)
 
 
-def test_precision_recall_counts_the_pairs_at_or_above_the_threshold():
-    scores = np.array([0.9, 0.6, 0.4, 0.2])
-    relevant = np.array([True, False, True, False])
-
-    assert precision_recall(scores, relevant, 0.5) == (0.5, 0.5)
-
-
 def test_the_stored_coefficients_name_every_feature():
     assert len(announce.COEFFICIENTS) == len(announce.FEATURES)
     assert announce.FEATURES[0] == "intercept"
+
+
+@pytest.mark.django_db
+def test_fitting_on_the_tuning_set_reproduces_the_stored_coefficients():
+    out = io.StringIO()
+
+    call_command("fit_announcement", "tests/data/matching_eval.json", stdout=out)
+
+    [printed] = re.findall(r"^COEFFICIENTS = (\(.*\))$", out.getvalue(), re.M)
+    assert tuple(float(value) for value in printed.strip("()").split(",")) == pytest.approx(
+        announce.COEFFICIENTS, abs=0.011
+    )
+    assert re.search(r"^\s+0\.50\s+0\.9\d\d\s+0\.\d+\s+0$", out.getvalue(), re.M)

@@ -6,10 +6,10 @@ import numpy as np
 from django.core.management.base import BaseCommand, CommandParser
 
 from matching.engine import announce
-from matching.engine.weights import NOTIFY_THRESHOLD
-from matching_lab.calibration.fit import fit_announcement, precision_recall
+from matching_lab.calibration.fit import fit_announcement
 from matching_lab.calibration.pairs import labelled_pairs
 from matching_lab.evaluation.dataset import read_labelled_set
+from matching_lab.evaluation.metrics import threshold_table
 
 
 class Command(BaseCommand):
@@ -22,7 +22,8 @@ class Command(BaseCommand):
         parser.add_argument("file", help="the tuning set (JSON, same format as evaluate_matching)")
 
     def handle(self, *args, **options) -> None:
-        pairs = labelled_pairs(read_labelled_set(options["file"]))
+        labelled = read_labelled_set(options["file"])
+        pairs = labelled_pairs(labelled)
         coefficients = fit_announcement(pairs)
         for name, value in zip(announce.FEATURES, coefficients, strict=True):
             self.stdout.write(f"{name:<14}{value:+.2f}")
@@ -30,7 +31,14 @@ class Command(BaseCommand):
         self.stdout.write(f"COEFFICIENTS = {rounded}")
         likely = announce.probability(pairs.found, rounded)
         gated = np.where(announce.evidence(pairs.found), likely, 0.0)
-        self.stdout.write(f"{'threshold':>10}{'precision':>11}{'recall':>8}  (all pairs, fitted)")
-        for threshold in (0.3, 0.4, NOTIFY_THRESHOLD, 0.6, 0.7, 0.8):
-            precision, recall = precision_recall(gated, pairs.relevant, threshold)
-            self.stdout.write(f"{threshold:>10.2f}{precision:>11.3f}{recall:>8.3f}")
+        scores = {
+            (need, offer): float(gated[row, column])
+            for row, need in enumerate(pairs.need_keys)
+            for column, offer in enumerate(pairs.offer_keys)
+        }
+        self.stdout.write(
+            f"{'threshold':>10}{'precision':>11}{'recall':>8}{'false alarms':>14}"
+            "  (all pairs, fitted)"
+        )
+        for threshold, precision, recall, alarms in threshold_table(scores, labelled.relevant):
+            self.stdout.write(f"{threshold:>10.2f}{precision:>11.3f}{recall:>8.3f}{alarms:>14}")
