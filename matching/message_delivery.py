@@ -91,9 +91,11 @@ def translate_message(message: Message) -> int:
             made.append(MessageTranslation(message=message, language=language, text=text))
     with transaction.atomic():
         MessageTranslation.objects.bulk_create(made, ignore_conflicts=True)
-        if source and source != message.language:
-            message.language = source
-            Message.objects.filter(pk=message.pk).update(language=source)
+        message.language = source or message.language
+        message.translated_at = timezone.now()
+        Message.objects.filter(pk=message.pk).update(
+            language=message.language, translated_at=message.translated_at
+        )
     return len(made)
 
 
@@ -176,10 +178,11 @@ def overdue(message: Message) -> bool:
 
 def messages_to_sweep() -> list[int]:
     """Messages whose email should have gone out by now (their task was lost), and, with a
-    translation service, the day's messages it has not translated yet (it was down)."""
+    translation service, the day's messages it has not translated yet (it was down; one it
+    refused is not sent again)."""
     now = timezone.now()
     due = Q(announced_at__isnull=True)
     if translation.is_configured():
-        due |= Q(language="", created_at__gte=now - RETRANSLATE_FOR)
+        due |= Q(translated_at__isnull=True, created_at__gte=now - RETRANSLATE_FOR)
     messages = Message.objects.filter(due, created_at__lt=now - LOST_AFTER)
     return list(messages.order_by("pk").values_list("pk", flat=True))

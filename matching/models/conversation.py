@@ -57,6 +57,9 @@ class Message(models.Model):
         _("written in"), max_length=8, choices=settings.LANGUAGES, blank=True
     )
     created_at = models.DateTimeField(_("sent at"), auto_now_add=True)
+    # When the worker finished translating it: the service translated it, refused it, or did
+    # not recognise its language. Until then (a service that was down) the sweep tries again.
+    translated_at = models.DateTimeField(_("translated at"), null=True, blank=True)
     # When the other side's officials were emailed: once it is translated for them, or at the
     # latest a few minutes after it was sent (matching.message_delivery).
     announced_at = models.DateTimeField(_("announced at"), null=True, blank=True)

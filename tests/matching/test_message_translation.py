@@ -2,9 +2,11 @@
 conversation, then emails the other side in their language with the original below; without a
 translation service, or with one that is down, the message goes out as written."""
 
+import importlib
 from datetime import timedelta
 
 import pytest
+from django.apps import apps
 from django.core import mail
 from django.utils import timezone
 
@@ -135,6 +137,45 @@ def test_the_sweep_translates_later_what_the_service_could_not(
 
     assert message.translations.get().text == UKRAINIAN
     assert len(mail.outbox) == 1  # emailed once, as written
+
+
+def test_a_message_the_service_refused_is_not_sent_to_it_again(
+    libretranslate, talking, german, django_capture_on_commit_callbacks
+):
+    message = Message.objects.create(conversation=talking.conversation, author=german, body=GERMAN)
+    libretranslate.fail_next(400)
+    with django_capture_on_commit_callbacks(execute=True):
+        deliver_message.apply(args=[message.pk])
+    asked = len(libretranslate.requests)
+    Message.objects.filter(pk=message.pk).update(
+        created_at=timezone.now() - LOST_AFTER - timedelta(minutes=1)
+    )
+
+    assert sweep_held_announcements() == 0
+
+    assert len(libretranslate.requests) == asked
+    [email] = mail.outbox  # sent as written
+    assert GERMAN in email.body
+
+
+def test_messages_stored_before_the_worker_recorded_translations_count_as_translated(
+    talking, german
+):
+    written, waiting = (
+        Message.objects.create(
+            conversation=talking.conversation, author=german, body=GERMAN, language=language
+        )
+        for language in ("de", "")
+    )
+
+    importlib.import_module("matching.migrations.0011_message_translated_at").mark_translated(
+        apps, None
+    )
+
+    written.refresh_from_db()
+    waiting.refresh_from_db()
+    assert written.translated_at == written.created_at
+    assert waiting.translated_at is None
 
 
 def test_the_sweep_delivers_a_message_whose_task_was_lost(
