@@ -5,7 +5,7 @@
   and the agreement; staff see everything;
 - a manager of a member (acting: verified municipality, verified email) confirms or declines a
   proposal for it, edits the partnership and its activities;
-- any acting official of a member adds events;
+- any acting official of a member adds events, and edits those they recorded;
 - staff moderate (edit, change the status) but do not confirm for a member.
 """
 
@@ -37,6 +37,7 @@ class Access:
     staff: bool
     roles: dict[int, str]  # member municipality id → the person's role there
     verified_email: bool
+    user_id: int | None = None
 
     @property
     def is_member_official(self) -> bool:
@@ -71,6 +72,10 @@ class Access:
     def can_add_events(self) -> bool:
         return self.staff or bool(self.acting_for)
 
+    def can_edit_event(self, event) -> bool:
+        """Who recorded it (while still an official of a member), managers of members, staff."""
+        return self.can_manage or (self.can_add_events and event.created_by_id == self.user_id)
+
 
 def roles_in(user: User, municipality_ids: set[int]) -> dict[int, str]:
     """The user's roles in those of these municipalities that are verified."""
@@ -91,6 +96,7 @@ def access(user: User, partnership: Partnership) -> Access:
         staff=user.is_authenticated and user.is_staff,
         roles=roles,
         verified_email=bool(roles) and has_verified_email(user),
+        user_id=user.pk,
     )
 
 

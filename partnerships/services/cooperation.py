@@ -162,11 +162,10 @@ def event_add(
 def event_update(
     *, user: User, event: Event, participants: list[Municipality] | None = None, **fields
 ) -> Event:
-    """Who recorded it (while still an official of a member), managers of members, staff."""
+    """As Access.can_edit_event says."""
     event = Event.objects.select_for_update().get(pk=event.pk)
     event.partnership = locked(event.partnership)
-    rights = access(user, event.partnership)
-    if not (rights.can_manage or (rights.can_add_events and event.created_by_id == user.pk)):
+    if not access(user, event.partnership).can_edit_event(event):
         raise PermissionDenied
     require_open(event.partnership)
     _save_event(event, fields, participants)

@@ -92,9 +92,7 @@ def event_new(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def event_edit(request: HttpRequest, uuid: UUID, event: UUID) -> HttpResponse:
     partnership, rights = readable(request, uuid)
     found = get_object_or_404(partnership.events, uuid=event)
-    if not (
-        rights.can_manage or (rights.can_add_events and found.created_by_id == request.user.pk)
-    ):
+    if not rights.can_edit_event(found):
         raise PermissionDenied
     return _form_page(
         request,

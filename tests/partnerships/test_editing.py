@@ -140,6 +140,20 @@ def test_who_recorded_an_event_edits_it_another_official_may_not(
         services.event_update(user=esslingen_official, event=event, place="Esslingen")
 
 
+def test_the_timeline_offers_to_edit_the_events_an_official_recorded_and_no_others(
+    official, official_client, esslingen_official, twinning
+):
+    own = EventFactory(partnership=twinning, created_by=official)
+    others = EventFactory(partnership=twinning, created_by=esslingen_official)
+
+    page = official_client.get(twinning.get_absolute_url()).content.decode()
+
+    assert _url(twinning, f"events/{own.uuid}/") in page
+    assert _url(twinning, f"events/{others.uuid}/") not in page
+    assert official_client.get(_url(twinning, f"events/{own.uuid}/")).status_code == 200
+    assert official_client.get(_url(twinning, f"events/{others.uuid}/")).status_code == 403
+
+
 def test_a_closed_proposal_takes_nothing_more(manager, outsider, twinning, manager_client):
     proposal = services.partnership_propose(
         user=manager,
