@@ -5,6 +5,8 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from core.languages import localized_fields
+from core.text import clean_fields
 from matching.models import Match
 from municipalities.models import Municipality
 from partnerships.models.partnership import Partnership
@@ -86,6 +88,15 @@ class Activity(WrittenInOneLanguage, models.Model):
 
     def __str__(self) -> str:
         return self.display_title
+
+    def clean(self) -> None:
+        # What every way in (pages, API, admin) passes: titles display as typed (core.text).
+        clean_fields(
+            self,
+            labels=localized_fields("title"),
+            texts=localized_fields("description", "outcome"),
+        )
+        self.require_original("title")
 
     @property
     def display_title(self) -> str:
@@ -180,6 +191,10 @@ class Event(WrittenInOneLanguage, models.Model):
 
     def __str__(self) -> str:
         return self.display_topic
+
+    def clean(self) -> None:
+        clean_fields(self, labels=[*localized_fields("topic"), "place"])  # as Activity.clean
+        self.require_original("topic")
 
     @property
     def display_topic(self) -> str:

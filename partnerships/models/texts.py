@@ -1,5 +1,7 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from core.languages import localized_field
 
@@ -17,3 +19,15 @@ class WrittenInOneLanguage:
             if value:
                 return value
         return getattr(self, field) or ""
+
+    def require_original(self, *fields: str) -> None:
+        """From clean(): each of these fields is written in the language chosen."""
+        errors = {
+            localized_field(field, self.original_language): _(
+                "Please write this in the language you chose."
+            )
+            for field in fields
+            if not getattr(self, localized_field(field, self.original_language))
+        }
+        if errors:
+            raise ValidationError(errors)

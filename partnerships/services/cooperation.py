@@ -18,7 +18,6 @@ from partnerships.services.fields import (
     ACTIVITY_FIELDS,
     EVENT_FIELDS,
     assign,
-    require_original_text,
 )
 from partnerships.services.history import locked, require_open, touch
 from partnerships.services.proposals import partnership_propose
@@ -29,7 +28,6 @@ RECORDABLE_MATCHES = (Match.Status.AGREED, Match.Status.DELIVERED)
 
 def _save_activity(activity: Activity, fields: dict) -> set[str]:
     changed = assign(activity, fields, ACTIVITY_FIELDS)
-    require_original_text(activity, "title")
     activity.full_clean()
     activity.save()
     touch(activity.partnership)
@@ -133,7 +131,6 @@ def _check_participants(partnership: Partnership, participants: list[Municipalit
 
 def _save_event(event: Event, fields: dict, participants: list[Municipality] | None) -> None:
     assign(event, fields, EVENT_FIELDS)
-    require_original_text(event, "topic")
     event.full_clean()
     if participants is not None:
         _check_participants(event.partnership, participants)

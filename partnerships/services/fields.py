@@ -1,11 +1,9 @@
 """What people may write on partnerships, activities and events, and the one rule on texts
 written in several languages: the original language's is required."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import gettext as _
 
-from core.languages import localized_field, localized_fields
+from core.languages import localized_fields
 
 PARTNERSHIP_FIELDS = frozenset(
     {
@@ -46,15 +44,3 @@ def assign(obj: models.Model, fields: dict, allowed: frozenset[str]) -> set[str]
             setattr(obj, name, value)
             changed.add(name)
     return changed
-
-
-def require_original_text(obj: models.Model, *fields: str) -> None:
-    errors = {
-        localized_field(field, obj.original_language): _(
-            "Please write this in the language you chose."
-        )
-        for field in fields
-        if not getattr(obj, localized_field(field, obj.original_language))
-    }
-    if errors:
-        raise ValidationError(errors)

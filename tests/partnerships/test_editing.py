@@ -107,6 +107,40 @@ def test_an_official_records_an_event_with_a_guest(official_client, twinning, of
     assert offering in event.participants.all()
 
 
+def test_activity_and_event_texts_lose_the_invisible_characters_that_bend_them(manager, twinning):
+    activity = services.activity_add(
+        user=manager,
+        partnership=twinning,
+        original_language="en",
+        title_en="Fire\u200b training \u202eniarT",
+        description_en="One\u200b week",
+    )
+    event = services.event_add(
+        user=manager,
+        partnership=twinning,
+        original_language="en",
+        topic_en="\u2066Mayors\u2069 meet",
+        held_on=date(2025, 1, 1),
+        place="Esslingen\u200e",
+    )
+
+    assert (activity.title_en, activity.description_en) == ("Fire training niarT", "One week")
+    assert (event.topic_en, event.place) == ("Mayors meet", "Esslingen")
+
+
+def test_a_topic_of_nothing_but_invisible_characters_is_refused(manager, twinning):
+    with pytest.raises(ValidationError, match="Please write this in the language you chose"):
+        services.event_add(
+            user=manager,
+            partnership=twinning,
+            original_language="en",
+            topic_en="\u200b\u200d",
+            held_on=date(2025, 1, 1),
+            place="Esslingen",
+        )
+    assert not twinning.events.exists()
+
+
 def test_an_event_needs_a_place_or_a_link(official_client, twinning):
     page = official_client.post(
         _url(twinning, "events/new/"),
