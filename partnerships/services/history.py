@@ -1,5 +1,6 @@
 """A partnership's status changes, each recorded with its date, who made it and for which
-member; every one rematches the members (only active partnerships count as partners)."""
+member; one into or out of "active" rematches the members (only active partnerships count as
+partners)."""
 
 from datetime import datetime, time
 
@@ -51,7 +52,7 @@ def set_status(
     fields: tuple[str, ...] = (),
 ) -> None:
     """Save the new status (with `fields` changed alongside) and record the change."""
-    was_public = partnership.is_public
+    was_public, was_active = partnership.is_public, partnership.status == Partnership.Status.ACTIVE
     partnership.status = status
     partnership.full_clean()
     partnership.save(update_fields=["status", *fields, "updated_at"])
@@ -63,4 +64,5 @@ def set_status(
         for cooperation in cooperation_of(partnership):
             cooperation.update(updated_at=timezone.now())
     touch(partnership)
-    partnership_changed(partnership=partnership, members_before=set())
+    if was_active or status == Partnership.Status.ACTIVE:  # only active ones make partners
+        partnership_changed(partnership=partnership, members_before=set())

@@ -96,6 +96,20 @@ def test_the_last_confirmation_makes_the_members_partners_for_matching(
     assert type(need).objects.get(pk=need.pk).match_pending
 
 
+def test_a_declined_proposal_never_made_partners_and_rematches_nothing(
+    manager, outsider, towns, settled
+):
+    need = NeedFactory(municipality=towns[1])
+    partnership = services.partnership_propose(
+        user=manager, municipality=towns[0], partners=[towns[1]], kind="twinning"
+    )
+    settled(need)
+
+    services.partnership_decline(user=outsider, partnership=partnership)
+
+    assert not type(need).objects.get(pk=need.pk).match_pending
+
+
 def test_each_member_confirms_once(manager, outsider, towns):
     partnership = services.partnership_propose(
         user=manager, municipality=towns[0], partners=towns[1:], kind="network"
