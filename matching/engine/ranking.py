@@ -25,7 +25,8 @@ from postings.models import Posting
 
 # Pairs scored per matrix product: big enough to amortise Python, small enough to stay in cache.
 CHUNK_PAIRS = 2_000_000
-PAIR_BATCH = 50_000
+# Pairs explained at once: while scored, each holds both sides' vectors (text, title, unit), 9 KiB.
+PAIR_BATCH = 10_000
 
 Progress = Callable[[str, int, int], None]
 
