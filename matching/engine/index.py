@@ -51,8 +51,10 @@ class PostingIndex:
     languages: np.ndarray
     vectors: np.ndarray  # of the whole texts, one row per posting
     title_vectors: np.ndarray
-    unit_vectors: np.ndarray  # zeros where unit_known is False
-    unit_known: np.ndarray
+    # Units repeat ("шт.", "Betten"): their vectors are a table of the distinct ones, row 0
+    # zeros (no unit), and each posting has its row of it.
+    unit_table: np.ndarray
+    unit_row: np.ndarray
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -117,6 +119,18 @@ def build_index(model: type[Posting]) -> PostingIndex:
         languages=column("municipality__languages", np.int64, language_mask),
         vectors=vectors("embedding__vector"),
         title_vectors=vectors("embedding__title_vector"),
-        unit_vectors=vectors("embedding__unit_vector"),
-        unit_known=np.array([row.embedding__unit_vector is not None for row in rows], dtype=bool),
+        **_units([row.embedding__unit_vector for row in rows]),
     )
+
+
+def _units(stored: list[bytes | None]) -> dict[str, np.ndarray]:
+    """PostingIndex.unit_table and unit_row from each posting's stored unit vector."""
+    rows: dict[bytes, int] = {}
+    unit_row = np.array(
+        [0 if blob is None else rows.setdefault(bytes(blob), len(rows) + 1) for blob in stored],
+        dtype=np.int64,
+    )
+    unit_table = np.zeros((len(rows) + 1, DIMENSIONS), dtype=np.float32)
+    for blob, row in rows.items():
+        unit_table[row] = from_bytes(blob)
+    return {"unit_table": unit_table, "unit_row": unit_row}

@@ -58,8 +58,8 @@ def _source(index: PostingIndex, rows, *, side: Side, column: bool) -> Source:
         languages=values(index.languages),
         vector=index.vectors[rows],
         title_vector=index.title_vectors[rows],
-        unit_vector=index.unit_vectors[rows],
-        unit_known=values(index.unit_known),
+        unit_vector=index.unit_table[index.unit_row[rows]],
+        unit_known=values(index.unit_row) > 0,
         side=side,
     )
 
@@ -70,7 +70,7 @@ def row_source(index: PostingIndex, row: int, *, side: Side) -> Source:
     vectors = {
         "vector": index.vectors[row],
         "title_vector": index.title_vectors[row],
-        "unit_vector": index.unit_vectors[row],
+        "unit_vector": index.unit_table[index.unit_row[row]],
     }
     names = [f.name for f in fields(Source) if f.name not in (*vectors, "side")]
     scalars = {name: getattr(batch, name)[0, 0].item() for name in names}
@@ -78,7 +78,11 @@ def row_source(index: PostingIndex, row: int, *, side: Side) -> Source:
 
 
 def subset(index: PostingIndex, rows: np.ndarray) -> PostingIndex:
-    return PostingIndex(**{f.name: getattr(index, f.name)[rows] for f in fields(PostingIndex)})
+    """These rows of the index (with the same table of units)."""
+    chosen = {
+        f.name: getattr(index, f.name)[rows] for f in fields(PostingIndex) if f.name != "unit_table"
+    }
+    return PostingIndex(**chosen, unit_table=index.unit_table)
 
 
 class _Places:

@@ -96,9 +96,12 @@ class Signals:
     def unit(self) -> np.ndarray:
         """The units' agreement, 0..1; 0.5 where either gives no unit."""
         source, index, pairs = self.compared.source, self.compared.index, self.compared
-        cosine = _cosine(source.unit_vector, index.unit_vectors, pairs.elementwise)
+        if pairs.elementwise:
+            cosine = _cosine(source.unit_vector, index.unit_table[index.unit_row], True)
+        else:  # against each distinct unit once
+            cosine = _cosine(source.unit_vector, index.unit_table, False)[..., index.unit_row]
         agreement = _stretched(cosine, UNIT_FLOOR, UNIT_CEILING)
-        return np.where(source.unit_known & index.unit_known, agreement, 0.5)
+        return np.where(source.unit_known & (index.unit_row > 0), agreement, 0.5)
 
     def fit(self) -> np.ndarray:
         """The weighted sum that chooses which pairs are kept (the ranking's candidates)."""

@@ -11,11 +11,10 @@ COUNTRIES = ("DE", "UA", "UA", "PL", "UA", "UA")
 def random_index(rng: np.random.Generator, size: int) -> PostingIndex:
     """Postings whose texts are close enough for the text signal to vary."""
 
-    def vectors() -> np.ndarray:
-        made = rng.standard_normal((size, 384)).astype(np.float32) * 0.04 + 1
+    def vectors(count: int = size) -> np.ndarray:
+        made = rng.standard_normal((count, 384)).astype(np.float32) * 0.04 + 1
         return made / np.linalg.norm(made, axis=1, keepdims=True)
 
-    unit_known = rng.random(size) < 0.7
     quantity = rng.integers(1, 50, size).astype(float)
     quantity[rng.random(size) < 0.3] = np.nan
     day = rng.integers(739000, 739400, size)
@@ -35,6 +34,7 @@ def random_index(rng: np.random.Generator, size: int) -> PostingIndex:
         languages=rng.integers(0, 8, size),
         vectors=vectors(),
         title_vectors=vectors(),
-        unit_vectors=vectors() * unit_known[:, np.newaxis],
-        unit_known=unit_known,
+        # Row 0: no unit; five units besides, shared by the postings.
+        unit_table=np.concatenate([np.zeros((1, 384), np.float32), vectors(5)]),
+        unit_row=np.where(rng.random(size) < 0.7, rng.integers(1, 6, size), 0),
     )

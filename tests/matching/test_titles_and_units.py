@@ -126,7 +126,7 @@ def test_postings_embedded_before_titles_were_are_embedded_again_with_the_index(
 
     assert NeedEmbedding.objects.get(need=need).title_vector is not None
     [row] = np.flatnonzero(index.ids == need.pk)
-    assert index.unit_known[row]
+    assert index.unit_row[row] > 0
     assert np.linalg.norm(index.title_vectors[row]) == pytest.approx(1, abs=1e-3)
 
 
@@ -135,14 +135,19 @@ def test_where_either_side_gives_no_unit_the_units_neither_agree_nor_disagree():
     sources, candidates = random_index(rng, 3), random_index(rng, 40)
     lookups = Lookups(kinds={}, partners=Partners({}))
 
-    found = signals(row_source(sources, 0, side=Side.NEED), candidates, lookups)
+    sources.unit_row[:] = [2, 0, 1]  # the first gives a unit, the second none
 
-    unknown = ~(sources.unit_known[0] & candidates.unit_known)
-    assert unknown.any()
-    assert (~unknown).any()
-    assert np.all(found.unit[unknown] == 0.5)
+    with_unit, without = (
+        signals(row_source(sources, row, side=Side.NEED), candidates, lookups) for row in (0, 1)
+    )
     batch = signals(batch_source(sources, slice(0, 3), side=Side.NEED), candidates, lookups)
-    np.testing.assert_allclose(batch.unit[0], found.unit, atol=5e-6)
+
+    no_unit = candidates.unit_row == 0
+    assert no_unit.any()
+    assert np.all(without.unit == 0.5)
+    assert np.all(with_unit.unit[no_unit] == 0.5)
+    assert np.all(with_unit.unit[~no_unit] == 1.0)  # the random vectors lie close together
+    np.testing.assert_allclose(batch.unit[:2], [with_unit.unit, without.unit], atol=5e-6)
 
 
 def test_a_unit_is_embedded_once_per_process(municipality, monkeypatch):
