@@ -38,18 +38,15 @@ def _generators(municipality, **fields):
     return NeedFactory(municipality=municipality, **{**defaults, **fields})
 
 
-def _dialysis_machines(municipality):
-    return OfferFactory(
-        municipality=municipality,
-        original_language="en",
-        title_en="Refurbished haemodialysis machines",
-        description_en="Our municipal hospital replaced its dialysis unit and gives away four "
-        "refurbished haemodialysis machines with their water treatment, for a hospital.",
-        quantity=4,
-        unit="machines",
-        available_until=date(2027, 12, 31),
+def _offer(municipality, **fields):
+    """An offer of the same topic, kind and dates as the need for generators."""
+    defaults = {
+        "title_en": "",
+        "description_en": "",
+        "available_until": date(2027, 12, 31),
         **taxonomy("health", "medical-equipment", "goods"),
-    )
+    }
+    return OfferFactory(municipality=municipality, **{**defaults, **fields})
 
 
 def test_an_offer_of_another_item_counted_in_other_units_is_not_announced(
@@ -58,7 +55,15 @@ def test_an_offer_of_another_item_counted_in_other_units_is_not_announced(
     """4 dialysis machines "cover" 2 generators twice over, in the same topic: the quantities
     count different things, and the titles name different items."""
     need = _generators(municipality)
-    _dialysis_machines(other_municipality)
+    _offer(
+        other_municipality,
+        original_language="en",
+        title_en="Refurbished haemodialysis machines",
+        description_en="Our municipal hospital replaced its dialysis unit and gives away four "
+        "refurbished haemodialysis machines with their water treatment, for a hospital.",
+        quantity=4,
+        unit="machines",
+    )
 
     match_posting(need)
 
@@ -68,18 +73,14 @@ def test_an_offer_of_another_item_counted_in_other_units_is_not_announced(
 
 def test_the_same_item_in_the_same_units_is_announced(municipality, other_municipality):
     need = _generators(municipality)
-    OfferFactory(
-        municipality=other_municipality,
+    _offer(
+        other_municipality,
         original_language="de",
-        title_en="",
-        description_en="",
         title_de="Notstromgeneratoren für ein Krankenhaus",
         description_de="Die Stadtwerke geben 3 Dieselgeneratoren (100 kVA) für die "
         "Notstromversorgung eines Krankenhauses ab.",
         quantity=3,
         unit="Generatoren",
-        available_until=date(2027, 12, 31),
-        **taxonomy("health", "medical-equipment", "goods"),
     )
 
     match_posting(need)

@@ -107,6 +107,11 @@ def test_an_official_records_an_event_with_a_guest(official_client, twinning, of
     assert offering in event.participants.all()
 
 
+def _event(user, partnership, **fields):
+    defaults = {"original_language": "en", "held_on": date(2025, 1, 1), "place": "Esslingen"}
+    return services.event_add(user=user, partnership=partnership, **{**defaults, **fields})
+
+
 def test_activity_and_event_texts_lose_the_invisible_characters_that_bend_them(manager, twinning):
     activity = services.activity_add(
         user=manager,
@@ -115,14 +120,7 @@ def test_activity_and_event_texts_lose_the_invisible_characters_that_bend_them(m
         title_en="Fire\u200b training \u202eniarT",
         description_en="One\u200b week",
     )
-    event = services.event_add(
-        user=manager,
-        partnership=twinning,
-        original_language="en",
-        topic_en="\u2066Mayors\u2069 meet",
-        held_on=date(2025, 1, 1),
-        place="Esslingen\u200e",
-    )
+    event = _event(manager, twinning, topic_en="\u2066Mayors\u2069 meet", place="Esslingen\u200e")
 
     assert (activity.title_en, activity.description_en) == ("Fire training niarT", "One week")
     assert (event.topic_en, event.place) == ("Mayors meet", "Esslingen")
@@ -130,14 +128,7 @@ def test_activity_and_event_texts_lose_the_invisible_characters_that_bend_them(m
 
 def test_a_topic_of_nothing_but_invisible_characters_is_refused(manager, twinning):
     with pytest.raises(ValidationError, match="Please write this in the language you chose"):
-        services.event_add(
-            user=manager,
-            partnership=twinning,
-            original_language="en",
-            topic_en="\u200b\u200d",
-            held_on=date(2025, 1, 1),
-            place="Esslingen",
-        )
+        _event(manager, twinning, topic_en="\u200b\u200d")
     assert not twinning.events.exists()
 
 
@@ -154,15 +145,7 @@ def test_an_event_needs_a_place_or_a_link(official_client, twinning):
 def test_only_verified_municipalities_take_part_besides_the_members(official, twinning, status):
     outsider = MunicipalityFactory(status=status)
     with pytest.raises(ValidationError, match="cannot take part"):
-        services.event_add(
-            user=official,
-            partnership=twinning,
-            participants=[outsider],
-            original_language="en",
-            topic_en="Visit",
-            held_on=date(2025, 1, 1),
-            place="Esslingen",
-        )
+        _event(official, twinning, participants=[outsider], topic_en="Visit")
 
 
 def test_who_recorded_an_event_edits_it_another_official_may_not(
