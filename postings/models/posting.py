@@ -289,8 +289,14 @@ class Posting(models.Model):
 
     def locked(self) -> "Posting":
         """This posting read again and locked until the transaction ends (with its
-        municipality, which the permission checks read), for a service that changes it."""
-        return type(self).objects.select_for_update().select_related("municipality").get(pk=self.pk)
+        municipality, which the permission checks read, but not locked: postings of one
+        municipality do not wait for each other), for a service that changes it."""
+        return (
+            type(self)
+            .objects.select_for_update(of=("self",))
+            .select_related("municipality")
+            .get(pk=self.pk)
+        )
 
     def original(self, field: str) -> str:
         """A text (title, description, logistics, unit) as its author wrote it."""

@@ -36,14 +36,22 @@ class Pending:
     def done(self, model: type[Posting], pks, started: datetime) -> None:
         """The postings are done as they were at `started`: no longer flagged, unless marked
         again since."""
-        model.objects.filter(
-            Q(**{f"{self.stamp}__isnull": True}) | Q(**{f"{self.stamp}__lte": started}), pk__in=pks
-        ).update(**{self.flag: False})
+        model.objects.filter(self._not_marked_since(started), pk__in=pks).update(
+            **{self.flag: False}
+        )
 
-    def retry_later(self, model: type[Posting], pk: int, after: timedelta) -> None:
+    def retry_later(
+        self, model: type[Posting], pk: int, started: datetime, after: timedelta
+    ) -> None:
         """Leave the posting flagged, but out of the sweep for `after`: for work that was
-        refused rather than lost, which asking again at once would only have refused again."""
-        model.objects.filter(pk=pk).update(**{self.stamp: timezone.now() + after - OVERDUE_AFTER})
+        refused rather than lost, which asking again at once would only have refused again.
+        Not if it was marked again since `started` (a new task is on its way)."""
+        model.objects.filter(self._not_marked_since(started), pk=pk).update(
+            **{self.stamp: timezone.now() + after - OVERDUE_AFTER}
+        )
+
+    def _not_marked_since(self, started: datetime) -> Q:
+        return Q(**{f"{self.stamp}__isnull": True}) | Q(**{f"{self.stamp}__lte": started})
 
     @transaction.atomic
     def claim_overdue(self, model: type[Posting], limit: int) -> list[int]:

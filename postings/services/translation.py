@@ -119,7 +119,7 @@ def posting_translate(posting: Posting) -> int:
         pairs = zip(originals, result.texts, strict=True)
         stored += _store(posting, language, dict(zip(fields, pairs, strict=True)))
     if not complete:
-        TRANSLATION.retry_later(type(posting), posting.pk, RETRY_REFUSED_AFTER)
+        TRANSLATION.retry_later(type(posting), posting.pk, started, RETRY_REFUSED_AFTER)
     else:
         TRANSLATION.done(type(posting), [posting.pk], started)
         announce = current_app.tasks.get(ANNOUNCE_TASK)

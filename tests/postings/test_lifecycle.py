@@ -6,6 +6,8 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -317,3 +319,13 @@ def test_a_next_address_on_another_site_is_ignored(official_client, municipality
         {"answer": "still-current", "next": "https://evil.example/"},
     )
     assert response.url == need.get_absolute_url()
+
+
+def test_locking_a_posting_leaves_its_municipality_unlocked(municipality):
+    need = NeedFactory(municipality=municipality)
+    with transaction.atomic(), CaptureQueriesContext(connection) as queries:
+        locked = need.locked()
+
+    assert locked.municipality == municipality  # read with it, for the permission checks
+    [statement] = [query["sql"] for query in queries.captured_queries]
+    assert statement.endswith(f'FOR UPDATE OF "{Need._meta.db_table}"')

@@ -12,7 +12,7 @@ from postings.models import PostingTranslation
 from postings.selectors import with_translations
 from postings.services import lifecycle
 from postings.services.pending import OVERDUE_AFTER
-from postings.services.translation import RETRY_REFUSED_AFTER
+from postings.services.translation import RETRY_REFUSED_AFTER, TRANSLATION
 from postings.tasks import sweep_pending_translations, translate_posting
 from tests.postings.languages import BEDS_UK, post_need, ukrainian_need
 
@@ -202,3 +202,14 @@ def test_storing_translations_changes_the_posting_for_api_clients(libretranslate
 
     need.refresh_from_db()
     assert need.updated_at > before
+
+
+def test_a_posting_edited_while_its_refused_translation_ran_keeps_its_new_request(municipality):
+    need = ukrainian_need(municipality)
+    started = timezone.now()
+    TRANSLATION.mark(need)  # edited while the task ran: a new task is on its way
+    marked = Need.objects.get(pk=need.pk).translation_requested_at
+
+    TRANSLATION.retry_later(Need, need.pk, started, RETRY_REFUSED_AFTER)
+
+    assert Need.objects.get(pk=need.pk).translation_requested_at == marked
