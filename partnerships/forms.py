@@ -13,6 +13,7 @@ from municipalities.languages import WORKING_LANGUAGE_CHOICES
 from municipalities.models import Municipality
 from partnerships.documents import validate_agreement
 from partnerships.models import Activity, Event, Partnership
+from partnerships.permissions import current_member_ids
 from postings.models import Sector
 
 LANGUAGE_NAMES = dict(settings.LANGUAGES)
@@ -276,7 +277,7 @@ class EventForm(TextsForm):
 
     def __init__(self, *args, partnership: Partnership, instance: Event | None = None, **kwargs):
         super().__init__(*args, instance=instance, **kwargs)
-        members = [member.municipality_id for member in partnership.members.all()]
+        members = sorted(current_member_ids(partnership))  # as the service accepts them
         self.fields["participants"].queryset = Municipality.objects.filter(
             Q(pk__in=members) | Q(status=Municipality.Status.VERIFIED)
         ).order_by("name_en")

@@ -18,7 +18,7 @@ from accounts.models import User
 from accounts.selectors import has_verified_email
 from municipalities.models import Membership
 from municipalities.selectors import official_memberships
-from partnerships.models import Partnership
+from partnerships.models import Event, Partnership
 
 
 def current_member_ids(partnership: Partnership) -> set[int]:
@@ -37,7 +37,7 @@ class Access:
     staff: bool
     roles: dict[int, str]  # member municipality id → the person's role there
     verified_email: bool
-    user_id: int | None = None
+    user_id: int | None
 
     @property
     def is_member_official(self) -> bool:
@@ -72,7 +72,7 @@ class Access:
     def can_add_events(self) -> bool:
         return self.staff or bool(self.acting_for)
 
-    def can_edit_event(self, event) -> bool:
+    def can_edit_event(self, event: Event) -> bool:
         """Who recorded it (while still an official of a member), managers of members, staff."""
         return self.can_manage or (self.can_add_events and event.created_by_id == self.user_id)
 

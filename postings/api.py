@@ -278,20 +278,13 @@ class HideSerializer(StrictSerializer):
     reason = TextField(max_length=2000, help_text="Told to the municipality.")
 
 
-# What a reader is never shown of a posting: its search vector (as long as its texts) and the
-# matching and translation bookkeeping.
-_NOT_SHOWN = frozenset(
-    {
-        "search_document",
-        "reminder_sent_at",
-        "reviewed_at",
-        "match_pending",
-        "match_requested_at",
-        "translation_pending",
-        "translation_requested_at",
-        "created_by",
-    }
-)
+# What a reader is never shown of a posting: the bookkeeping of Postgres and the worker (its
+# search vector is as long as its texts), and the staff's and reminders' own columns.
+_NOT_SHOWN = frozenset(Posting.INTERNAL_FIELDS) - {"id", "uuid", "external_id"} | {
+    "reminder_sent_at",
+    "reviewed_at",
+    "created_by",
+}
 
 
 @cache

@@ -36,7 +36,8 @@ SCHEMA = {
 class TranslationsField(serializers.Field):
     """`{"title": {"de": {"text": "…", "machine": true}}, "description": {…}, "logistics": {…},
     "unit": {…}}`: the platform's translations of the current texts (read only; needs the
-    postings loaded with postings.selectors.translations_prefetch())."""
+    postings loaded with postings.selectors.translations_prefetch(), or, for the API's lists,
+    with_translations_in_row())."""
 
     def __init__(self, **kwargs) -> None:
         super().__init__(source="*", read_only=True, **kwargs)

@@ -36,7 +36,6 @@ MAX_PAGE_SIZE = 200
 STAMP_BATCH = 50_000
 STAMP_LOCK = 0xC4C_FEED  # an advisory lock key of our own
 _SALT = "core.api.feed"
-_SIGNER = signing.Signer(salt=_SALT)
 
 
 class Reason:
@@ -163,7 +162,7 @@ class Cursor:
         """Signed without a time: the same position is always the same text, so a client
         that was told nothing changed gets its own cursor back (age is the purge horizon's
         business, not the cursor's)."""
-        return _SIGNER.sign_object([self.collection, self.seq, self.after], compress=True)
+        return _signer().sign_object([self.collection, self.seq, self.after], compress=True)
 
     @classmethod
     def loads(cls, text: str, collection: str) -> "Cursor":
@@ -179,9 +178,17 @@ class Cursor:
 
 
 def _unsign(text: str) -> list:
-    if text.count(":") == 2:  # value:time:signature, as cursors were signed before 28 Nov 2026
+    # value:time:signature, as cursors were signed before 28 Nov 2026; such a cursor outlives
+    # the change log's retention (API_CHANGES_RETENTION_DAYS) only as a 410: drop this branch
+    # after March 2027.
+    if text.count(":") == 2:
         return signing.loads(text, salt=_SALT)
-    return _SIGNER.unsign_object(text)
+    return _signer().unsign_object(text)
+
+
+def _signer() -> signing.Signer:
+    """Made per use, so that it reads the secret keys as they are (as signing.loads does)."""
+    return signing.Signer(salt=_SALT)
 
 
 def page_size(value: str | None) -> int:
@@ -221,11 +228,11 @@ class Feed:
     def page(self, since: str | None, size: int) -> Page:
         if since is None:
             return self._full(Cursor(self.collection, _stamp_and_latest()), size)
-        stamp()
         cursor = Cursor.loads(since, self.collection)
-        if cursor.after is not None:
+        if cursor.after is not None:  # a full sync goes on at the number it started from
             _check_horizon(cursor, _horizon())
             return self._full(cursor, size)
+        stamp()
         return self._changes(cursor, size)
 
     def _full(self, cursor: Cursor, size: int) -> Page:

@@ -5,6 +5,7 @@ import re
 import uuid
 from collections.abc import Callable, Mapping
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -192,7 +193,9 @@ def _reader(field: serializers.Field) -> Callable:
     def read(instance):
         try:
             value = getattr(instance, name)
-        except Exception:  # missing, or a related object that is not there: as DRF says
+        except ObjectDoesNotExist:  # a related object that is not there: None, as DRF reads it
+            return None
+        except (KeyError, AttributeError):  # missing: DRF's default, skip or error
             return generic(instance)
         return generic(instance) if callable(value) else value
 

@@ -115,8 +115,8 @@ def activity_from_match(
 
 
 def _check_participants(partnership: Partnership, participants: list[Municipality]) -> None:
-    """Members take part, and other municipalities once verified (events are public: a
-    pending or rejected one must not appear there), as the event form offers."""
+    """Current members take part, and other municipalities once verified (events are public:
+    a pending or rejected one must not appear there); the event form offers the same."""
     members = current_member_ids(partnership)
     rejected = [
         str(municipality)
@@ -145,7 +145,7 @@ def event_add(
     *, user: User, partnership: Partnership, participants: list[Municipality] | tuple = (), **fields
 ) -> Event:
     """Any acting official of a member (or staff) records a meeting, visit, conference or
-    online exchange; any municipality may take part."""
+    online exchange; members and verified municipalities take part (_check_participants)."""
     partnership = locked(partnership)
     if not access(user, partnership).can_add_events:
         raise PermissionDenied

@@ -1,5 +1,5 @@
-"""What people may write on partnerships, activities and events, and the one rule on texts
-written in several languages: the original language's is required."""
+"""What people may write on partnerships, activities and events (the original language's
+text is required by the models: WrittenInOneLanguage.require_original)."""
 
 from django.db import models
 

@@ -6,8 +6,11 @@ import time
 import pytest
 from django.core import signing
 from rest_framework.exceptions import ValidationError
+from rest_framework.test import APIClient
 
 from core.api.feed import Cursor
+from core.models import Change
+from tests.factories import NeedFactory
 
 
 def test_the_same_position_is_the_same_text_a_second_later(monkeypatch):
@@ -41,3 +44,13 @@ def test_a_cursor_handed_out_with_a_time_in_its_signature_still_works():
 def test_a_forged_or_foreign_cursor_is_refused(text):
     with pytest.raises(ValidationError):
         Cursor.loads(text, "needs")
+
+
+@pytest.mark.django_db
+def test_a_cursor_that_is_not_ours_is_refused_before_anything_is_numbered(municipality):
+    NeedFactory(municipality=municipality)  # a change waiting for its number
+
+    response = APIClient().get("/api/v1/needs/", {"since": "not-a-cursor"})
+
+    assert response.status_code == 400
+    assert Change.objects.filter(seq__isnull=True).exists()

@@ -32,8 +32,11 @@ class Thing:
     def greeting(self) -> str:
         return "hello"
 
+    reads_of_gone = 0
+
     @property
     def gone(self):
+        type(self).reads_of_gone += 1
         raise ObjectDoesNotExist
 
 
@@ -63,3 +66,12 @@ def test_a_required_attribute_that_is_missing_is_still_an_error():
 
     with pytest.raises(AttributeError, match="absent"):
         Strict(Thing()).data  # noqa: B018 - reading it is the test
+
+
+def test_a_related_object_that_is_not_there_is_read_once():
+    thing = Thing()
+    Thing.reads_of_gone = 0
+
+    assert Shown(thing).data["gone"] is None
+
+    assert Thing.reads_of_gone == 1

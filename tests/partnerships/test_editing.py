@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from municipalities.models import Municipality
 from partnerships import services
+from partnerships.forms import EventForm
 from partnerships.models import Activity, Partnership
 from tests.factories import MunicipalityFactory, NeedFactory
 from tests.partnerships.factories import ActivityFactory, EventFactory
@@ -276,3 +277,15 @@ def test_a_manager_names_the_partnership_officer_of_their_member(
         services.partnership_set_contact(
             user=manager, partnership=twinning, municipality=esslingen, contact=None
         )
+
+
+def test_the_event_form_offers_who_may_take_part_and_not_a_former_unverified_member(
+    twinning, municipality
+):
+    former = MunicipalityFactory(status=Municipality.Status.PENDING)
+    twinning.members.create(municipality=former, left_on=date(2024, 1, 1))
+
+    offered = set(EventForm(partnership=twinning).fields["participants"].queryset)
+
+    assert municipality in offered
+    assert former not in offered
